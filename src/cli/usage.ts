@@ -1,0 +1,27 @@
+export const USAGE = `srd: map AWS security findings exports to the AWS Shared Responsibility Model
+
+Usage:
+  srd summary [--json] FILE...                  counts per file, status, severity, category, owner, layer
+  srd export --format jsonl|csv|json [-o OUT] FILE...
+                                                the normalised findings (stdout unless -o is given)
+  srd check --fail-on SEVERITY FILE...          exit 1 when an open finding is at or above SEVERITY
+                                                (critical, high, medium, low, informational)
+  srd report FILE... -o report.html             the self-contained HTML report
+  srd formats                                   the formats srd reads
+  srd --help | --version
+
+Options:
+  --json            print the summary as one JSON document
+  --format FORMAT   export format: jsonl, csv or json
+  -o, --output OUT  write to OUT instead of stdout
+  --fail-on SEV     severity threshold for check
+  --quiet           no progress on stderr
+
+Exit codes: 0 success; 1 check found open findings at or above the threshold; 2 usage error;
+3 at least one input file could not be read or recognised (the output still covers the other files).
+Files are read locally; nothing is uploaded.`;
+
+/** A usage error: printed with the usage hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

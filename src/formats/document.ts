@@ -1,0 +1,116 @@
+/**
+ * Parses decoded text once into an InputDocument: JSON, JSON Lines, a JavaScript variable assignment
+ * (ScoutSuite), or CSV. Formats then detect and parse from the document, never from the file name.
+ */
+import type { Problem } from '../model/problem';
+import { detectDelimiter, parseCsv } from './csv';
+import type { InputDocument } from './types';
+
+/** A JSON Lines line that did not parse; ingest counts it as a rejected record. */
+export interface BadLine {
+  line: number;
+  detail: string;
+}
+
+export type DocumentResult =
+  | { ok: true; doc: InputDocument; badLines: BadLine[] }
+  | { ok: false; problem: Problem };
+
+const JS_ASSIGNMENT = /^\s*(?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*=\s*/;
+
+export function parseDocument(fileName: string, text: string): DocumentResult {
+  const trimmed = text.trimStart();
+  if (trimmed.trim() === '') return { ok: true, doc: { kind: 'empty' }, badLines: [] };
+
+  const first = trimmed[0];
+  if (first === '{' || first === '[' || /^(null|true|false|-?\d|")/.test(trimmed)) {
+    return parseJsonText(fileName, text);
+  }
+
+  const assignment = JS_ASSIGNMENT.exec(trimmed);
+  if (assignment && /^[[{]/.test(trimmed.slice(assignment[0].length))) {
+    const body = trimmed.slice(assignment[0].length).replace(/;\s*$/, '');
+    const parsed = tryJson(body);
+    if (parsed.ok) return { ok: true, doc: { kind: 'js', variable: assignment[1], value: parsed.value }, badLines: [] };
+    return { ok: false, problem: jsonProblem(fileName, body, parsed.error) };
+  }
+
+  return parseCsvText(text);
+}
+
+function parseJsonText(fileName: string, text: string): DocumentResult {
+  const whole = tryJson(text);
+  if (whole.ok) return { ok: true, doc: { kind: 'json', value: whole.value }, badLines: [] };
+
+  const lines = parseJsonLines(text);
+  if (lines) return { ok: true, doc: { kind: 'jsonl', values: lines.values, lines: lines.lineNumbers }, badLines: lines.badLines };
+
+  return { ok: false, problem: jsonProblem(fileName, text, whole.error) };
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: Error } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
+ * Reads JSON Lines when the first two non-blank lines each hold one JSON value. Later lines that do not
+ * parse are reported as bad lines instead of failing the file.
+ */
+function parseJsonLines(text: string): { values: unknown[]; lineNumbers: number[]; badLines: BadLine[] } | null {
+  const rawLines = text.split(/\r?\n/);
+  const values: unknown[] = [];
+  const lineNumbers: number[] = [];
+  const badLines: BadLine[] = [];
+  let checked = 0;
+  for (let index = 0; index < rawLines.length; index++) {
+    const line = rawLines[index].trim();
+    if (line === '') continue;
+    const parsed = tryJson(line);
+    if (checked < 2 && !parsed.ok) return null;
+    checked++;
+    if (parsed.ok) {
+      values.push(parsed.value);
+      lineNumbers.push(index + 1);
+    } else {
+      badLines.push({ line: index + 1, detail: `line ${index + 1} is not valid JSON (${parsed.error.message})` });
+    }
+  }
+  return checked >= 2 ? { values, lineNumbers, badLines } : null;
+}
+
+/** Describes a JSON.parse failure with the line and column where it broke. */
+function jsonProblem(fileName: string, text: string, error: Error): Problem {
+  const position = /position (\d+)/.exec(error.message);
+  const truncated = /end of (JSON )?input|Unterminated/i.test(error.message);
+  const offset = position ? Number(position[1]) : truncated ? text.length : null;
+  const where = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
+  return {
+    code: truncated ? 'truncated_json' : 'invalid_json',
+    file: fileName,
+    detail: `${truncated ? 'it ends' : 'it breaks'}${where}`,
+  };
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${end - lineStart + 1}`;
+}
+
+function parseCsvText(text: string): DocumentResult {
+  const delimiter = detectDelimiter(text);
+  const rows = parseCsv(text, delimiter);
+  const header = rows[0]?.cells.map((cell) => cell.trim()) ?? [];
+  return { ok: true, doc: { kind: 'csv', delimiter, header, rows: rows.slice(1) }, badLines: [] };
+}

@@ -1,0 +1,129 @@
+/**
+ * Safe readers for untyped JSON records. They never throw and never walk the prototype chain, so keys such
+ * as `__proto__` in input are plain data.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own property of an object, or undefined. */
+export function own(record: unknown, key: string): unknown {
+  if (!isObject(record) || !Object.prototype.hasOwnProperty.call(record, key)) return undefined;
+  return record[key];
+}
+
+/** Value at a dotted path of own properties (`Compliance.Status`); array indexes are numeric segments. */
+export function at(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      current = Number.isInteger(index) ? current[index] : undefined;
+    } else {
+      current = own(current, segment);
+    }
+    if (current === undefined || current === null) return undefined;
+  }
+  return current;
+}
+
+/** A non-empty trimmed string, or null. Numbers are turned into strings (account ids often are numbers). */
+export function str(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+export function strAt(record: unknown, path: string): string | null {
+  return str(at(record, path));
+}
+
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Non-empty strings of an array, deduplicated in order. */
+export function strings(value: unknown): string[] {
+  const out: string[] = [];
+  for (const item of arr(value)) {
+    const text = str(item);
+    if (text !== null && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Tags given as `{Key: Value}` maps or as `[{Key, Value}]` / `[{key, value}]` lists. */
+export function tagsOf(value: unknown): Record<string, string> {
+  const tags: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const key = str(own(item, 'Key') ?? own(item, 'key') ?? own(item, 'name'));
+      const tagValue = str(own(item, 'Value') ?? own(item, 'value')) ?? '';
+      if (key !== null) tags[key] = tagValue;
+    }
+  } else if (isObject(value)) {
+    for (const [key, tagValue] of Object.entries(value)) {
+      tags[key] = str(tagValue) ?? '';
+    }
+  }
+  return { ...tags };
+}
+
+/** Maximum characters of a raw record kept for the detail view. */
+export const RAW_RECORD_LIMIT = 16_384;
+
+/** Bounded JSON text of a record; longer records are cut and marked. */
+export function rawText(record: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(record, null, 2) ?? String(record);
+  } catch {
+    text = String(record);
+  }
+  if (text.length <= RAW_RECORD_LIMIT) return text;
+  return `${text.slice(0, RAW_RECORD_LIMIT)}\n... (cut at ${RAW_RECORD_LIMIT} of ${text.length} characters)`;
+}
+
+/** Normalises a timestamp to ISO 8601 when it parses, else keeps the source text. Epoch seconds allowed. */
+export function timestamp(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const millis = value > 1e12 ? value : value * 1000;
+    const date = new Date(millis);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+  const text = str(value);
+  if (text === null) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+/** Account id from an ARN (`arn:partition:service:region:account:resource`), or null. */
+export function arnAccount(arn: string | null): string | null {
+  if (!arn || !arn.startsWith('arn:')) return null;
+  const account = arn.split(':')[4];
+  return account ? account : null;
+}
+
+export function arnRegion(arn: string | null): string | null {
+  if (!arn || !arn.startsWith('arn:')) return null;
+  const region = arn.split(':')[3];
+  return region ? region : null;
+}
+
+/** Only http and https URLs are kept as links; anything else (javascript:, data:) becomes null. */
+export function safeUrl(value: unknown): string | null {
+  const text = str(value);
+  if (text === null) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
