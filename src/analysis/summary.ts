@@ -19,6 +19,7 @@ import {
 import type { FileAccount } from '../ingest/account';
 import { isUnreadable } from '../ingest/account';
 import type { Dataset } from '../ingest/dataset';
+import { walledGardenSummary, type WalledGardenSummary } from './walled-garden';
 
 export interface SummaryFile {
   path: string;
@@ -50,6 +51,7 @@ export interface Summary extends Breakdowns {
   };
   byStatus: Record<Status, number>;
   openRisks: { total: number } & Breakdowns;
+  walledGarden: WalledGardenSummary;
 }
 
 function emptyBreakdowns(): Breakdowns {
@@ -113,5 +115,6 @@ export function summarize(dataset: Dataset): Summary {
     byStatus,
     ...all,
     openRisks: { total: openTotal, ...open },
+    walledGarden: walledGardenSummary(dataset.findings),
   };
 }
