@@ -71,7 +71,7 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
   };
 }
 
-function load(files: string[], options: Options, io: Io): Dataset {
+async function load(files: string[], options: Options, io: Io): Promise<Dataset> {
   if (files.length === 0) throw new UsageError('no input files given');
   const builder = new DatasetBuilder();
   for (const path of files) {
@@ -85,7 +85,7 @@ function load(files: string[], options: Options, io: Io): Dataset {
     }
     const verbose = !options.quiet && bytes.length >= PROGRESS_THRESHOLD_BYTES;
     if (verbose) io.stderr(`srd: reading ${path} (${(bytes.length / 1024 / 1024).toFixed(0)} MiB)\n`);
-    const accounts = builder.addFile(path, bytes, verbose ? (progress) => {
+    const accounts = await builder.addFile(path, bytes, verbose ? (progress) => {
       if (progress.records % 50_000 === 0) io.stderr(`srd: ${progress.file}: ${progress.records} records\n`);
     } : undefined);
     if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
@@ -103,8 +103,8 @@ function reportUnreadable(dataset: Dataset, io: Io): void {
   }
 }
 
-function runSummary(files: string[], options: Options, io: Io): number {
-  const dataset = load(files, options, io);
+async function runSummary(files: string[], options: Options, io: Io): Promise<number> {
+  const dataset = await load(files, options, io);
   const summary = summarize(dataset);
   io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummaryText(summary));
   if (options.json) reportUnreadable(dataset, io);
@@ -116,7 +116,7 @@ async function runExport(files: string[], options: Options, io: Io): Promise<num
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
   }
-  const dataset = load(files, options, io);
+  const dataset = await load(files, options, io);
   const chunks = exportChunks(dataset.findings, format as ExportFormat);
   if (options.output) {
     await writeChunks(options.output, chunks);
@@ -131,19 +131,19 @@ async function runExport(files: string[], options: Options, io: Io): Promise<num
 async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   const stream = createWriteStream(path);
   for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
-    stream.end(resolve);
+    stream.end(() => resolve());
   });
 }
 
-function runCheck(files: string[], options: Options, io: Io): number {
+async function runCheck(files: string[], options: Options, io: Io): Promise<number> {
   const threshold = options.failOn?.toLowerCase();
   if (!threshold) throw new UsageError('check needs --fail-on SEVERITY');
   if (!isSeverity(threshold)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${options.failOn}"`);
-  const dataset = load(files, options, io);
+  const dataset = await load(files, options, io);
   const failing = dataset.findings
     .filter((finding) => finding.status === 'open' && SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold as Severity])
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
@@ -204,11 +204,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     switch (command) {
       case 'summary':
-        return runSummary(files, options, io);
+        return await runSummary(files, options, io);
       case 'export':
         return await runExport(files, options, io);
       case 'check':
-        return runCheck(files, options, io);
+        return await runCheck(files, options, io);
       case 'formats':
         return runFormats(io);
       default:

@@ -15,6 +15,11 @@ describe('parseCsv', () => {
     expect(rows.map((row) => row.line)).toEqual([1, 2, 4]);
   });
 
+  it('keeps quotes inside an unquoted cell', () => {
+    const rows = parseCsv('a,b\nThe "root" account,x\n', ',');
+    expect(rows[1].cells).toEqual(['The "root" account', 'x']);
+  });
+
   it('skips blank lines and keeps empty cells', () => {
     const rows = parseCsv('a;b\n\n;x\n', ';');
     expect(rows.map((row) => row.cells)).toEqual([

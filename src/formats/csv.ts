@@ -83,7 +83,8 @@ export function parseCsv(text: string, delimiter: string): CsvRow[] {
       }
       continue;
     }
-    if (char === '"') {
+    if (char === '"' && cell === '') {
+      // A quote opens a quoted cell only at the start of the cell; elsewhere it is a literal character.
       quoted = true;
       rowHasContent = true;
     } else if (char === delimiter) {

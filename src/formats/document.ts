@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../model/problem';
 import { detectDelimiter, parseCsv } from './csv';
+import { locateJsonBreak } from './json-error';
 import type { InputDocument } from './types';
 
 /** A JSON Lines line that did not parse; ingest counts it as a rejected record. */
@@ -82,17 +83,14 @@ function parseJsonLines(text: string): { values: unknown[]; lineNumbers: number[
   return checked >= 2 ? { values, lineNumbers, badLines } : null;
 }
 
-/** Describes a JSON.parse failure with the line and column where it broke. */
+/** Describes a JSON.parse failure with the line and column where it breaks and what was found there. */
 function jsonProblem(fileName: string, text: string, error: Error): Problem {
-  const position = /position (\d+)/.exec(error.message);
-  const truncated = /end of (JSON )?input|Unterminated/i.test(error.message);
-  const offset = position ? Number(position[1]) : truncated ? text.length : null;
-  const where = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
-  return {
-    code: truncated ? 'truncated_json' : 'invalid_json',
-    file: fileName,
-    detail: `${truncated ? 'it ends' : 'it breaks'}${where}`,
-  };
+  const found = locateJsonBreak(text);
+  if (!found) return { code: 'invalid_json', file: fileName, detail: error.message };
+  const where = lineAndColumn(text, found.offset);
+  return found.truncated
+    ? { code: 'truncated_json', file: fileName, detail: `it ends early at ${where}` }
+    : { code: 'invalid_json', file: fileName, detail: `unexpected ${found.found} at ${where}` };
 }
 
 function lineAndColumn(text: string, offset: number): string {

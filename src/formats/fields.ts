@@ -99,7 +99,10 @@ export function timestamp(value: unknown): string | null {
   }
   const text = str(value);
   if (text === null) return null;
-  const date = new Date(text);
+  // Text without a zone (Prowler writes `2025-02-14 14:27:03.913874`) is read as UTC, so the result
+  // does not depend on the machine's time zone.
+  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+  const date = new Date(zoneless ? `${text.replace(' ', 'T')}Z` : text);
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 

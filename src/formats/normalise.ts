@@ -23,7 +23,9 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 /** Maps a severity word of any tool (`HIGH`, `Danger`, `moderate`) to the vocabulary; unknown words give null. */
 export function severityFromWord(value: unknown): Severity | null {
   if (typeof value !== 'string') return null;
-  return SEVERITY_WORDS[value.trim().toLowerCase()] ?? null;
+  const key = value.trim().toLowerCase();
+  // Own keys only: a word such as "constructor" must not reach Object.prototype.
+  return Object.prototype.hasOwnProperty.call(SEVERITY_WORDS, key) ? SEVERITY_WORDS[key] : null;
 }
 
 /** ASFF `Severity.Normalized` (0-100) bands, as the ASFF documentation lists them. */

@@ -3,9 +3,62 @@
  * (Prowler's ASFF before plain ASFF would be wrong, since both are ASFF; the ASFF module keeps the
  * producing tool as `sourceTool` instead).
  */
+import { accessAnalyzerFormat } from './access-analyzer';
+import { asffFormat } from './asff';
+import { awsConfigFormat } from './aws-config';
+import { checkovFormat } from './checkov';
+import { cloudsploitFormat } from './cloudsploit';
+import { detectSecretsFormat } from './detect-secrets';
+import { gitleaksFormat } from './gitleaks';
+import { guardDutyFormat } from './guardduty';
+import { inspectorClassicFormat } from './inspector-classic';
+import { inspector2Format } from './inspector2';
+import { kicsFormat } from './kics';
+import { ocsfFormat } from './ocsf';
+import { orcaFormat } from './orca';
+import { powerpipeFormat } from './powerpipe';
+import { prowlerComplianceFormat } from './prowler-compliance';
+import { prowlerCsvFormat } from './prowler-csv';
+import { prowlerOcsfFormat } from './prowler-ocsf';
+import { prowlerV2Format } from './prowler-v2';
+import { prowlerV3Format } from './prowler-v3';
+import { sarifFormat } from './sarif';
+import { scoutSuiteFormat } from './scoutsuite';
+import { terrascanFormat } from './terrascan';
+import { tfsecFormat } from './tfsec';
+import { trufflehogFormat } from './trufflehog';
+import { trustedAdvisorFormat } from './trusted-advisor';
+import { wizFormat } from './wiz';
 import type { FormatInput, FormatModule } from './types';
 
-export const FORMATS: readonly FormatModule[] = [];
+export const FORMATS: readonly FormatModule[] = [
+  asffFormat,
+  prowlerOcsfFormat,
+  prowlerCsvFormat,
+  prowlerV2Format,
+  prowlerV3Format,
+  prowlerComplianceFormat,
+  scoutSuiteFormat,
+  guardDutyFormat,
+  inspector2Format,
+  inspectorClassicFormat,
+  accessAnalyzerFormat,
+  awsConfigFormat,
+  trustedAdvisorFormat,
+  ocsfFormat,
+  gitleaksFormat,
+  trufflehogFormat,
+  detectSecretsFormat,
+  sarifFormat,
+  checkovFormat,
+  tfsecFormat,
+  kicsFormat,
+  terrascanFormat,
+  cloudsploitFormat,
+  powerpipeFormat,
+  wizFormat,
+  orcaFormat,
+];
 
 export type FormatDetection =
   | { ok: true; format: FormatModule }

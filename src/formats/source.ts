@@ -2,13 +2,25 @@
  * Turns the bytes of a dropped file into named text entries: unwraps gzip and zip, decodes UTF-8 and
  * UTF-16 by their byte order marks, and flags binary content. Runs the same in Node and in a Web Worker.
  */
-import { Gunzip, Unzip, UnzipInflate } from 'fflate';
+import { Gunzip, Inflate, Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from 'fflate';
 import type { Problem } from '../model/problem';
 
 /** Maximum bytes one decompressed entry may expand to; larger entries are refused (zip bombs). */
 export const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
+/**
+ * Maximum bytes all entries of one zip archive may expand to together. Every entry is decoded before any
+ * is parsed, so this bounds the memory one archive takes.
+ */
+export const MAX_ARCHIVE_BYTES = MAX_ENTRY_BYTES;
 /** Maximum entries read from one zip archive. */
 export const MAX_ZIP_ENTRIES = 10_000;
+/** Maximum containers inside each other (a .gz in a .zip is 2); deeper input is refused, as are quines. */
+export const MAX_CONTAINER_DEPTH = 4;
+/**
+ * Compressed bytes handed to the inflater at a time. DEFLATE expands at most about 1032:1, so one step
+ * yields at most about 64 MiB before the size cap is checked again.
+ */
+const INFLATE_STEP_BYTES = 64 * 1024;
 
 export interface TextEntry {
   /** File name, with `archive.zip/` in front for zip entries. */
@@ -33,14 +45,37 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
-/** Expands one file into its entries (one for plain files, several for zip archives). */
-export function readEntries(name: string, bytes: Uint8Array, maxEntryBytes = MAX_ENTRY_BYTES): SourceEntry[] {
+interface Limits {
+  entryBytes: number;
+  archiveBytes: number;
+}
+
+/**
+ * Expands one file into its entries (one for plain files, several for zip archives). `maxEntryBytes` caps
+ * each decompressed entry and `maxArchiveBytes` all entries of one zip archive together.
+ */
+export function readEntries(
+  name: string,
+  bytes: Uint8Array,
+  maxEntryBytes = MAX_ENTRY_BYTES,
+  maxArchiveBytes = MAX_ARCHIVE_BYTES,
+): SourceEntry[] {
+  return expand(name, bytes, { entryBytes: maxEntryBytes, archiveBytes: maxArchiveBytes }, 0);
+}
+
+function expand(name: string, bytes: Uint8Array, limits: Limits, depth: number): SourceEntry[] {
   if (bytes.length === 0) return [{ ok: false, problem: { code: 'empty_file', file: name } }];
-  if (startsWith(bytes, ZIP_MAGIC)) return readZip(name, bytes, maxEntryBytes);
-  if (startsWith(bytes, GZIP_MAGIC)) {
-    const inflated = gunzipCapped(name, bytes, maxEntryBytes);
+  const isZip = startsWith(bytes, ZIP_MAGIC);
+  const isGzip = startsWith(bytes, GZIP_MAGIC);
+  if ((isZip || isGzip) && depth >= MAX_CONTAINER_DEPTH) {
+    const detail = `it nests more than ${MAX_CONTAINER_DEPTH} .gz or .zip containers inside each other`;
+    return [{ ok: false, problem: { code: 'archive_refused', file: name, detail } }];
+  }
+  if (isZip) return readZip(name, bytes, limits, depth);
+  if (isGzip) {
+    const inflated = gunzipCapped(name, bytes, limits.entryBytes);
     if (!inflated.ok) return [inflated];
-    return readEntries(name.replace(/\.gz$/i, ''), inflated.bytes, maxEntryBytes);
+    return expand(name.replace(/\.gz$/i, ''), inflated.bytes, limits, depth + 1);
   }
   if (startsWith(bytes, PARQUET_MAGIC)) return [{ ok: true, binary: { name, bytes, kind: 'parquet' } }];
   return [decodeText(name, bytes)];
@@ -61,9 +96,8 @@ function gunzipCapped(
     else chunks.push(chunk);
   });
   try {
-    const step = 1024 * 1024;
-    for (let offset = 0; offset < bytes.length && !overCap; offset += step) {
-      const end = Math.min(offset + step, bytes.length);
+    for (let offset = 0; offset < bytes.length && !overCap; offset += INFLATE_STEP_BYTES) {
+      const end = Math.min(offset + INFLATE_STEP_BYTES, bytes.length);
       gunzip.push(bytes.subarray(offset, end), end === bytes.length);
     }
   } catch (error) {
@@ -75,10 +109,46 @@ function gunzipCapped(
   return { ok: true, bytes: concat(chunks, total) };
 }
 
-function readZip(name: string, bytes: Uint8Array, cap: number): SourceEntry[] {
+/**
+ * fflate's DEFLATE decoder for zip entries with the `terminate` that fflate's synchronous `UnzipInflate`
+ * lacks, so that an entry refused for its size stops inflating instead of expanding to the end.
+ */
+class StoppableInflate implements UnzipDecoder {
+  static readonly compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+  private stopped = false;
+  private readonly inflate = new Inflate((chunk, final) => this.ondata(null, chunk, final));
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    try {
+      this.inflate.push(chunk, final);
+    } catch (error) {
+      this.stopped = true;
+      this.ondata(error as FlateError, new Uint8Array(0), final);
+    }
+  }
+
+  terminate = (): void => {
+    this.stopped = true;
+  };
+}
+
+interface ZipEntryState {
+  entryName: string;
+  chunks: Uint8Array[];
+  total: number;
+  /** Why the entry is refused, or null while it reads well. */
+  failure: Problem | null;
+}
+
+function readZip(name: string, bytes: Uint8Array, limits: Limits, depth: number): SourceEntry[] {
+  const { entryBytes: cap, archiveBytes: archiveCap } = limits;
   const results: SourceEntry[] = [];
-  const pending: { entryName: string; chunks: Uint8Array[]; total: number; refused: boolean }[] = [];
+  const pending: ZipEntryState[] = [];
   let entries = 0;
+  let archiveTotal = 0;
+  const tooLarge = (state: ZipEntryState, detail: string): Problem => ({ code: 'too_large', file: state.entryName, detail });
   const unzip = new Unzip((file) => {
     entries++;
     const entryName = `${name}/${file.name}`;
@@ -87,47 +157,47 @@ function readZip(name: string, bytes: Uint8Array, cap: number): SourceEntry[] {
       results.push({ ok: false, problem: { code: 'archive_refused', file: entryName, detail: `the archive holds more than ${MAX_ZIP_ENTRIES} entries` } });
       return;
     }
-    const state = { entryName, chunks: [] as Uint8Array[], total: 0, refused: false };
+    const state: ZipEntryState = { entryName, chunks: [], total: 0, failure: null };
     pending.push(state);
     if (file.originalSize !== undefined && file.originalSize > cap) {
-      state.refused = true;
+      state.failure = tooLarge(state, `the entry declares ${formatBytes(file.originalSize)}, more than the limit of ${formatBytes(cap)}`);
       return;
     }
+    const refuse = (problem: Problem) => {
+      state.failure = problem;
+      state.chunks = [];
+      file.terminate();
+    };
     file.ondata = (error, chunk) => {
-      if (error) {
-        state.refused = true;
-        return;
-      }
-      if (state.refused) return;
+      if (state.failure) return;
+      if (error) return refuse({ code: 'read_failed', file: entryName, detail: `the zip entry is corrupt (${errorText(error)})` });
       state.total += chunk.length;
-      if (state.total > cap) {
-        state.refused = true;
-        state.chunks = [];
-      } else {
-        state.chunks.push(chunk);
-      }
+      archiveTotal += chunk.length;
+      if (state.total > cap) return refuse(tooLarge(state, `the entry expands to more than ${formatBytes(cap)}`));
+      if (archiveTotal > archiveCap) return refuse(tooLarge(state, `the archive expands to more than ${formatBytes(archiveCap)} in total`));
+      state.chunks.push(chunk);
     };
     try {
       file.start();
-    } catch {
-      state.refused = true;
+    } catch (error) {
+      state.failure = { code: 'read_failed', file: entryName, detail: `the zip entry cannot be read (${errorText(error)})` };
     }
   });
-  unzip.register(UnzipInflate);
+  unzip.register(StoppableInflate);
   try {
-    unzip.push(bytes, true);
+    for (let offset = 0; offset < bytes.length; offset += INFLATE_STEP_BYTES) {
+      const end = Math.min(offset + INFLATE_STEP_BYTES, bytes.length);
+      unzip.push(bytes.subarray(offset, end), end === bytes.length);
+    }
   } catch (error) {
     return [{ ok: false, problem: { code: 'read_failed', file: name, detail: `zip data is corrupt (${errorText(error)})` } }];
   }
   for (const state of pending) {
-    if (state.refused) {
-      results.push({
-        ok: false,
-        problem: { code: 'too_large', file: state.entryName, detail: `the entry expands to more than ${formatBytes(cap)} or is corrupt` },
-      });
+    if (state.failure) {
+      results.push({ ok: false, problem: state.failure });
       continue;
     }
-    results.push(...readEntries(state.entryName, concat(state.chunks, state.total), cap));
+    results.push(...expand(state.entryName, concat(state.chunks, state.total), limits, depth + 1));
   }
   if (results.length === 0) return [{ ok: false, problem: { code: 'empty_file', file: name, detail: 'the zip archive holds no files' } }];
   return results;
@@ -163,8 +233,13 @@ export function decodeText(name: string, bytes: Uint8Array): SourceEntry {
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(body);
     return { ok: true, entry: { name, text, byteLength: bytes.length } };
-  } catch {
-    return { ok: false, problem: { code: 'invalid_encoding', file: name, detail: `it is not valid ${encoding.toUpperCase()}` } };
+  } catch (error) {
+    // A fatal decoding error is a TypeError; anything else is the engine refusing a string this long.
+    if (error instanceof TypeError) {
+      return { ok: false, problem: { code: 'invalid_encoding', file: name, detail: `it is not valid ${encoding.toUpperCase()}` } };
+    }
+    const detail = `its ${formatBytes(body.length)} of text do not fit in one JavaScript string (${errorText(error)})`;
+    return { ok: false, problem: { code: 'too_large', file: name, detail } };
   }
 }
 

@@ -50,7 +50,7 @@ function builder() {
 }
 
 describe('DatasetBuilder', () => {
-  it('balances records, findings, duplicates and rejections', () => {
+  it('balances records, findings, duplicates and rejections', async () => {
     const records = [
       { id: 'a', check: 'c1', resource: 'r1' },
       { id: 'a', check: 'c1', resource: 'r1' },
@@ -58,7 +58,7 @@ describe('DatasetBuilder', () => {
       'not an object',
       { check: 'c1' },
     ];
-    const [account] = builder().addFile('one.json', encode(records));
+    const [account] = await builder().addFile('one.json', encode(records));
     expect(account.format).toBe('test');
     expect(account.records).toBe(5);
     expect(account.findings).toBe(2);
@@ -67,57 +67,57 @@ describe('DatasetBuilder', () => {
     expect(isBalanced(account)).toBe(true);
   });
 
-  it('names the file, record and field of a rejection', () => {
-    const [account] = builder().addFile('bad.json', encode([{ id: 'a', check: 'c' }, { check: 'c' }]));
+  it('names the file, record and field of a rejection', async () => {
+    const [account] = await builder().addFile('bad.json', encode([{ id: 'a', check: 'c' }, { check: 'c' }]));
     expect(account.errors).toHaveLength(1);
     expect(account.errors[0].record).toBe(1);
     expect(account.errors[0].path).toBe('id');
     expect(account.errors[0].message).toContain('bad.json (record 1, field id)');
   });
 
-  it('counts duplicates across files and keeps the newest', () => {
+  it('counts duplicates across files and keeps the newest', async () => {
     const dataset = builder();
-    dataset.addFile('old.json', encode([{ id: 'a', check: 'c', title: 'old', updated: '2024-01-01T00:00:00Z' }]));
-    const [second] = dataset.addFile('new.json', encode([{ id: 'a', check: 'c', title: 'new', updated: '2025-01-01T00:00:00Z' }]));
+    await dataset.addFile('old.json', encode([{ id: 'a', check: 'c', title: 'old', updated: '2024-01-01T00:00:00Z' }]));
+    const [second] = await dataset.addFile('new.json', encode([{ id: 'a', check: 'c', title: 'new', updated: '2025-01-01T00:00:00Z' }]));
     const { findings } = dataset.build();
     expect(second.duplicates).toBe(1);
     expect(findings).toHaveLength(1);
     expect(findings[0].title).toBe('new');
   });
 
-  it('reports formats tried for unrecognised files', () => {
-    const [account] = builder().addFile('x.json', encode({ hello: 'world' }));
+  it('reports formats tried for unrecognised files', async () => {
+    const [account] = await builder().addFile('x.json', encode({ hello: 'world' }));
     expect(account.format).toBeNull();
     expect(account.errors[0].code).toBe('unrecognised_format');
     expect(account.errors[0].message).toContain('test (no array of objects with a "check" key)');
   });
 
-  it('treats an empty array as an empty document', () => {
-    const [account] = builder().addFile('nothing.json', encode([]));
+  it('treats an empty array as an empty document', async () => {
+    const [account] = await builder().addFile('nothing.json', encode([]));
     expect(account.format).toBe('empty');
     expect(account.records).toBe(0);
     expect(account.errors).toEqual([]);
   });
 
-  it('uses the file name to name an empty document', () => {
-    const [account] = builder().addFile('scan.test-records.json', encode([]));
+  it('uses the file name to name an empty document', async () => {
+    const [account] = await builder().addFile('scan.test-records.json', encode([]));
     expect(account.format).toBe('test');
   });
 
-  it('reports invalid JSON with its line and column', () => {
-    const [account] = builder().addFile('broken.json', encode('[{"id": "a",\n "check": }]'));
+  it('reports invalid JSON with its line and column', async () => {
+    const [account] = await builder().addFile('broken.json', encode('[{"id": "a",\n "check": }]'));
     expect(account.format).toBeNull();
     expect(account.errors[0].code).toBe('invalid_json');
     expect(account.errors[0].message).toMatch(/line 2, column \d+/);
   });
 
-  it('reports truncated JSON', () => {
-    const [account] = builder().addFile('cut.json', encode('[{"id": "a", "check": "c"}, {"id": "b"'));
+  it('reports truncated JSON', async () => {
+    const [account] = await builder().addFile('cut.json', encode('[{"id": "a", "check": "c"}, {"id": "b"'));
     expect(account.errors[0].code).toBe('truncated_json');
   });
 
-  it('reads a zero-byte file as empty', () => {
-    const [account] = builder().addFile('zero.json', new Uint8Array());
+  it('reads a zero-byte file as empty', async () => {
+    const [account] = await builder().addFile('zero.json', new Uint8Array());
     expect(account.format).toBe('empty');
     expect(account.notes[0]).toContain('zero.json');
   });

@@ -34,9 +34,9 @@ export class DatasetBuilder {
   constructor(private readonly formats: readonly FormatModule[] = FORMATS) {}
 
   /** Reads one file and returns the accounts of its entries (one per zip entry, else one). */
-  addFile(path: string, bytes: Uint8Array, onProgress?: (progress: IngestProgress) => void): FileAccount[] {
+  async addFile(path: string, bytes: Uint8Array, onProgress?: (progress: IngestProgress) => void): Promise<FileAccount[]> {
     const accounts: FileAccount[] = [];
-    for (const result of readInputs(path, bytes)) {
+    for (const result of await readInputs(path, bytes)) {
       const account = result.ok
         ? this.addEntry(result.entry, onProgress)
         : this.failedEntry(result.problem, result.byteLength);
@@ -184,8 +184,8 @@ function describeEmpty(doc: ReadEntry['input']['doc']): string {
 }
 
 /** Convenience for one-shot use: ingest a list of named byte arrays. */
-export function ingest(files: readonly { path: string; bytes: Uint8Array }[]): Dataset {
+export async function ingest(files: readonly { path: string; bytes: Uint8Array }[]): Promise<Dataset> {
   const builder = new DatasetBuilder();
-  for (const file of files) builder.addFile(file.path, file.bytes);
+  for (const file of files) await builder.addFile(file.path, file.bytes);
   return builder.build();
 }

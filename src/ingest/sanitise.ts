@@ -1,10 +1,21 @@
 import type { ParsedFinding } from '../model/finding';
+import { maskSecretsInText } from '../formats/mask';
 
 /**
- * Masks secret values in every text field of a finding before it enters the dataset, so a leaked key in
- * a description, user data or a raw record never reaches the screen, a report or an export.
+ * Masks secret values in every text field of a finding before it enters the dataset, so a leaked key in a
+ * description, user data, a tag or a raw record never reaches the screen, a report, an export or a log.
+ * Formats that know their secret (scanner matches) mask it already; this pass catches the rest.
  */
 export function sanitiseFinding(finding: ParsedFinding): ParsedFinding {
-  // TODO: apply maskSecretsInText from src/formats/mask.ts once that module lands.
-  return finding;
+  const tags: Record<string, string> = {};
+  for (const [key, value] of Object.entries(finding.tags)) tags[maskSecretsInText(key)] = maskSecretsInText(value);
+  return {
+    ...finding,
+    title: maskSecretsInText(finding.title),
+    description: maskSecretsInText(finding.description),
+    remediation: finding.remediation === null ? null : maskSecretsInText(finding.remediation),
+    resourceId: finding.resourceId === null ? null : maskSecretsInText(finding.resourceId),
+    tags,
+    raw: maskSecretsInText(finding.raw),
+  };
 }

@@ -36,7 +36,7 @@ async function readWithProgress(file: File, jobId: number): Promise<Uint8Array> 
 async function addFiles(jobId: number, added: File[]): Promise<void> {
   for (const file of added) {
     const bytes = await readWithProgress(file, jobId);
-    const accounts = builder.addFile(fileLabel(file), bytes, (progress) =>
+    const accounts = await builder.addFile(fileLabel(file), bytes, (progress) =>
       post({ type: 'progress', jobId, file: file.name, bytesRead: file.size, totalBytes: file.size, records: progress.records, findings: progress.findings }),
     );
     files.push(file);
