@@ -9,6 +9,7 @@ import { DatasetBuilder, type Dataset } from '../ingest/dataset';
 import { FORMATS } from '../formats/registry';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../report/export';
 import { isSeverity, SEVERITIES, SEVERITY_RANK, type Severity } from '../model/vocabulary';
+import { formatsMarkdown, formatsText } from './formats-text';
 import { formatSummaryText } from './summary-text';
 import { textTable } from './text-table';
 import { USAGE, UsageError } from './usage';
@@ -34,6 +35,7 @@ const processIo: Io = {
 
 interface Options {
   json: boolean;
+  markdown: boolean;
   format?: string;
   output?: string;
   failOn?: string;
@@ -48,6 +50,7 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
       'fail-on': { type: 'string' },
@@ -61,6 +64,7 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
     files: positionals.slice(1),
     options: {
       json: values.json ?? false,
+      markdown: values.markdown ?? false,
       format: values.format,
       output: values.output,
       failOn: values['fail-on'],
@@ -175,13 +179,8 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function runFormats(io: Io): number {
-  io.stdout(
-    `${textTable(
-      ['Id', 'Format', 'Versions'],
-      FORMATS.map((format) => [format.id, format.title, format.versions]),
-    )}\n\nDetection reads the content, not the file name. .gz and .zip files are unpacked entry by entry.\n`,
-  );
+function runFormats(options: Options, io: Io): number {
+  io.stdout(options.markdown ? formatsMarkdown(FORMATS) : formatsText(FORMATS));
   return EXIT_OK;
 }
 
@@ -210,7 +209,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'check':
         return await runCheck(files, options, io);
       case 'formats':
-        return runFormats(io);
+        return runFormats(options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -7,7 +7,7 @@ Usage:
   srd check --fail-on SEVERITY FILE...          exit 1 when an open finding is at or above SEVERITY
                                                 (critical, high, medium, low, informational)
   srd report FILE... -o report.html             the self-contained HTML report
-  srd formats                                   the formats srd reads
+  srd formats [--markdown]                      the formats srd reads
   srd --help | --version
 
 Options:

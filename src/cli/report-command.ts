@@ -1,0 +1,170 @@
+/**
+ * `srd report FILE... -o report.html`: reads the inputs like every other command, then writes the
+ * self-contained HTML report from the prebuilt template dist/report/report-template.html. A missing template
+ * is built once with Vite's `build()` and the report config, so the command also works in a fresh checkout.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isUnreadable } from '../ingest/account';
+import { DatasetBuilder, type Dataset } from '../ingest/dataset';
+import { renderReportHtml } from '../report/html';
+import type { InputFile } from '../report/report-codec';
+import { buildReportData, DEFAULT_REPORT_TITLE, type ReportOptions } from '../report/report-data';
+import { UsageError } from './usage';
+
+/** Exit codes, the same values as in main.ts (importing main.ts from here would be a cycle). */
+const EXIT_OK = 0;
+const EXIT_UNREADABLE = 3;
+
+export interface ReportCommandOptions {
+  /** The HTML file to write. */
+  output?: string;
+  title?: string;
+  note?: string;
+  includePassed: boolean;
+  /** False for `--no-raw`: leave out each finding's source record. */
+  raw: boolean;
+  pseudonymise: boolean;
+  pseudonymKey?: string;
+  quiet: boolean;
+}
+
+export interface ReportIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Where the template is read from, and the Vite config that builds it when it is missing. */
+export interface ReportPaths {
+  template: string;
+  viteConfig: string;
+}
+
+export const DEFAULT_REPORT_PATHS: ReportPaths = {
+  template: fileURLToPath(new URL('../../dist/report/report-template.html', import.meta.url)),
+  viteConfig: fileURLToPath(new URL('../../vite.report.config.ts', import.meta.url)),
+};
+
+/**
+ * Options of `srd report` for `util.parseArgs`. `--no-raw` is its own flag because Node 20's parseArgs has
+ * no negated booleans.
+ */
+export const REPORT_ARG_OPTIONS = {
+  title: { type: 'string' },
+  note: { type: 'string' },
+  'include-passed': { type: 'boolean', default: false },
+  'no-raw': { type: 'boolean', default: false },
+  pseudonymise: { type: 'boolean', default: false },
+  'pseudonym-key': { type: 'string' },
+} as const;
+
+/** Reads the report options out of parseArgs' `values` (which also hold `output` and `quiet`). */
+export function reportOptionsFromArgs(values: {
+  output?: string;
+  quiet?: boolean;
+  title?: string;
+  note?: string;
+  'include-passed'?: boolean;
+  'no-raw'?: boolean;
+  pseudonymise?: boolean;
+  'pseudonym-key'?: string;
+}): ReportCommandOptions {
+  return {
+    output: values.output,
+    title: values.title,
+    note: values.note,
+    includePassed: values['include-passed'] ?? false,
+    raw: !(values['no-raw'] ?? false),
+    pseudonymise: values.pseudonymise ?? false,
+    pseudonymKey: values['pseudonym-key'],
+    quiet: values.quiet ?? false,
+  };
+}
+
+function validate(files: readonly string[], options: ReportCommandOptions): void {
+  if (files.length === 0) throw new UsageError('no input files given');
+  if (!options.output) throw new UsageError('report needs -o FILE, the HTML file to write');
+  if (options.pseudonymKey !== undefined && !options.pseudonymise) {
+    throw new UsageError('--pseudonym-key needs --pseudonymise');
+  }
+  if (options.pseudonymKey === '') throw new UsageError('--pseudonym-key must not be empty');
+}
+
+/** Writes the report and returns the exit code: 0, or 3 when an input could not be read (the report covers the rest). */
+export async function runReport(
+  files: readonly string[],
+  options: ReportCommandOptions,
+  io: ReportIo,
+  paths: ReportPaths = DEFAULT_REPORT_PATHS,
+): Promise<number> {
+  validate(files, options);
+  const output = options.output as string;
+
+  const { dataset, inputs } = await readInputs(files);
+  const template = await loadTemplate(paths, io);
+  const reportOptions: ReportOptions = {
+    title: options.title ?? DEFAULT_REPORT_TITLE,
+    note: options.note ?? '',
+    includePassed: options.includePassed,
+    includeRaw: options.raw,
+    pseudonymise: options.pseudonymise,
+    pseudonymKey: options.pseudonymKey ?? null,
+  };
+  const data = buildReportData(dataset, inputs, reportOptions);
+  const html = renderReportHtml(template, data);
+  writeFileSync(output, html);
+
+  for (const file of dataset.files.filter(isUnreadable)) {
+    for (const error of file.errors) io.stderr(`srd: ${error.message}\n`);
+  }
+  if (!options.quiet) {
+    const megabytes = (Buffer.byteLength(html) / 1024 / 1024).toFixed(1);
+    io.stderr(`srd: wrote ${output} (${data.findingCount} findings, ${megabytes} MiB)\n`);
+  }
+  return dataset.files.some(isUnreadable) ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+/** Reads every input into one dataset and records its size and SHA-256 digest. */
+async function readInputs(files: readonly string[]): Promise<{ dataset: Dataset; inputs: InputFile[] }> {
+  const builder = new DatasetBuilder();
+  const inputs: InputFile[] = [];
+  for (const path of files) {
+    let bytes: Uint8Array;
+    try {
+      if (statSync(path).isDirectory()) throw new Error('it is a directory; pass the files inside it');
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (error) {
+      builder.addUnreadable(path, error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    inputs.push({ name: path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    await builder.addFile(path, bytes);
+  }
+  return { dataset: builder.build(), inputs };
+}
+
+/** Reads the template, building it first when it is missing. */
+async function loadTemplate(paths: ReportPaths, io: ReportIo): Promise<string> {
+  if (!existsSync(paths.template)) {
+    io.stderr(`srd: the report template ${paths.template} is missing; building it once with Vite (later reports reuse it)\n`);
+    await buildTemplate(paths);
+    if (!existsSync(paths.template)) throw new Error(`the Vite build finished but did not write ${paths.template}`);
+  }
+  return readFileSync(paths.template, 'utf8');
+}
+
+async function buildTemplate(paths: ReportPaths): Promise<void> {
+  // Vite is needed only here, so the other commands do not load it.
+  const { build } = await import('vite');
+  const outDir = dirname(paths.template);
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    configFile: paths.viteConfig,
+    root: dirname(paths.viteConfig),
+    logLevel: 'warn',
+    // Never empty the folder: it may hold other files when a caller passes its own template path.
+    build: { outDir, emptyOutDir: false },
+  });
+}
