@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyFilters,
+  DEFAULT_SORT,
+  emptyFilters,
+  hasFilters,
+  NONE_VALUE,
+  parseTableQuery,
+  sortFindings,
+  toggleFacetValue,
+  withFacet,
+  writeTableQuery,
+} from './filters';
+import { testFinding } from './test-finding';
+
+describe('parseTableQuery', () => {
+  it('reads comma-separated facets', () => {
+    const { filters } = parseTableQuery('?category=container,abstract&severity=high');
+    expect(filters.category).toEqual(['container', 'abstract']);
+    expect(filters.severity).toEqual(['high']);
+  });
+
+  it('drops values outside the vocabulary', () => {
+    const { filters } = parseTableQuery('layer=os,kernel&owner=nobody&status=open');
+    expect(filters.layer).toEqual(['os']);
+    expect(filters.owner).toEqual([]);
+    expect(filters.status).toEqual(['open']);
+  });
+
+  it('keeps open facets as given', () => {
+    const { filters } = parseTableQuery('service=s3,-&account=123456789012&region=eu-west-1&format=asff');
+    expect(filters.service).toEqual(['s3', NONE_VALUE]);
+    expect(filters.account).toEqual(['123456789012']);
+    expect(filters.region).toEqual(['eu-west-1']);
+    expect(filters.format).toEqual(['asff']);
+  });
+
+  it('reads text and sort', () => {
+    const query = parseTableQuery('q=public%20bucket&sort=-title');
+    expect(query.filters.text).toBe('public bucket');
+    expect(query.sort).toEqual({ key: 'title', direction: 'desc' });
+  });
+
+  it('falls back to default sort', () => {
+    expect(parseTableQuery('sort=colour').sort).toEqual(DEFAULT_SORT);
+    expect(parseTableQuery('').sort).toEqual(DEFAULT_SORT);
+  });
+
+  it('removes repeated values', () => {
+    expect(parseTableQuery('severity=high,high&severity=high').filters.severity).toEqual(['high']);
+  });
+});
+
+describe('writeTableQuery', () => {
+  it('round-trips through parse', () => {
+    let filters = withFacet(emptyFilters(), 'category', ['infrastructure']);
+    filters = withFacet(filters, 'layer', ['network_firewall', 'iam']);
+    filters = withFacet(filters, 'service', [NONE_VALUE]);
+    filters = { ...filters, text: 'port 22' };
+    const sort = { key: 'region', direction: 'asc' } as const;
+
+    const params = writeTableQuery({ filters, sort });
+    expect(parseTableQuery(params.toString())).toEqual({ filters, sort });
+  });
+
+  it('omits empty facets and default sort', () => {
+    expect(writeTableQuery({ filters: emptyFilters(), sort: DEFAULT_SORT }).toString()).toBe('');
+  });
+
+  it('keeps unrelated parameters', () => {
+    const params = writeTableQuery(
+      { filters: withFacet(emptyFilters(), 'owner', ['shared']), sort: DEFAULT_SORT },
+      new URLSearchParams('view=findings&severity=low'),
+    );
+    expect(params.get('view')).toBe('findings');
+    expect(params.get('owner')).toBe('shared');
+    expect(params.has('severity')).toBe(false);
+  });
+});
+
+describe('applyFilters', () => {
+  const bucket = testFinding({ title: 'S3 bucket allows public read', service: 's3', severity: 'high' });
+  const instance = testFinding({
+    title: 'Security group allows port 22',
+    service: 'ec2',
+    category: 'infrastructure',
+    layer: 'network_firewall',
+    accountId: '222222222222',
+    region: 'eu-west-1',
+  });
+  const unmapped = testFinding({ title: 'Pod runs as root', service: null, category: 'unmapped', status: 'passed' });
+  const all = [bucket, instance, unmapped];
+
+  it('returns everything without filters', () => {
+    expect(applyFilters(all, emptyFilters())).toEqual(all);
+  });
+
+  it('matches any value within a facet', () => {
+    const filters = withFacet(emptyFilters(), 'service', ['s3', 'ec2']);
+    expect(applyFilters(all, filters)).toEqual([bucket, instance]);
+  });
+
+  it('requires every facet', () => {
+    let filters = withFacet(emptyFilters(), 'service', ['s3', 'ec2']);
+    filters = withFacet(filters, 'region', ['eu-west-1']);
+    expect(applyFilters(all, filters)).toEqual([instance]);
+  });
+
+  it('selects null service with NONE_VALUE', () => {
+    const filters = withFacet(emptyFilters(), 'service', [NONE_VALUE]);
+    expect(applyFilters(all, filters)).toEqual([unmapped]);
+  });
+
+  it('matches every word of the text', () => {
+    expect(applyFilters(all, { ...emptyFilters(), text: 'PUBLIC s3' })).toEqual([bucket]);
+    expect(applyFilters(all, { ...emptyFilters(), text: 'public port' })).toEqual([]);
+    expect(applyFilters(all, { ...emptyFilters(), text: '222222222222' })).toEqual([instance]);
+  });
+});
+
+describe('toggleFacetValue', () => {
+  it('adds then removes', () => {
+    const once = toggleFacetValue(emptyFilters(), 'status', 'open');
+    expect(once.status).toEqual(['open']);
+    expect(hasFilters(once)).toBe(true);
+    const twice = toggleFacetValue(once, 'status', 'open');
+    expect(twice.status).toEqual([]);
+    expect(hasFilters(twice)).toBe(false);
+  });
+});
+
+describe('sortFindings', () => {
+  const low = testFinding({ severity: 'low', title: 'b' });
+  const critical = testFinding({ severity: 'critical', title: 'c' });
+  const lowToo = testFinding({ severity: 'low', title: 'a' });
+
+  it('puts worst severity first by default', () => {
+    expect(sortFindings([low, critical, lowToo], DEFAULT_SORT)).toEqual([critical, low, lowToo]);
+  });
+
+  it('sorts ascending by title', () => {
+    expect(sortFindings([low, critical, lowToo], { key: 'title', direction: 'asc' })).toEqual([lowToo, low, critical]);
+  });
+
+  it('does not change its input', () => {
+    const input = [low, critical];
+    sortFindings(input, DEFAULT_SORT);
+    expect(input).toEqual([low, critical]);
+  });
+});
+
+describe('check facet', () => {
+  it('uses control id before check id', () => {
+    const control = testFinding({ controlId: 'S3.1', checkId: 's3_account_level_public_access_blocks' });
+    const check = testFinding({ checkId: 'iam_root_mfa_enabled' });
+    const neither = testFinding();
+    const all = [control, check, neither];
+    expect(applyFilters(all, withFacet(emptyFilters(), 'check', ['S3.1']))).toEqual([control]);
+    expect(applyFilters(all, withFacet(emptyFilters(), 'check', ['iam_root_mfa_enabled']))).toEqual([check]);
+    expect(applyFilters(all, withFacet(emptyFilters(), 'check', [NONE_VALUE]))).toEqual([neither]);
+  });
+
+  it('does not match a longer id', () => {
+    const finding = testFinding({ controlId: 'S3.10' });
+    expect(applyFilters([finding], withFacet(emptyFilters(), 'check', ['S3.1']))).toEqual([]);
+  });
+});
