@@ -14,7 +14,7 @@ import {
   type Owner,
   type Severity,
 } from '../model/vocabulary';
-import { facetValue, NONE_VALUE, ruleId, type FacetKey } from './filters';
+import { facetValues, NONE_VALUE, ruleId, type FacetKey } from './filters';
 
 /** A failing Security Hub control or tool check, with the title of one of its findings. */
 export interface RuleCount {
@@ -141,6 +141,8 @@ export function categorySeverityRows(aggregates: OpenRiskAggregates): CategorySe
  */
 export function facetCounts(findings: readonly Finding[], key: FacetKey): CountEntry[] {
   const counts = new Map<string, number>();
-  for (const finding of findings) increment(counts, facetValue(finding, key));
+  for (const finding of findings) {
+    for (const value of facetValues(finding, key)) increment(counts, value);
+  }
   return topEntries(counts, counts.size);
 }

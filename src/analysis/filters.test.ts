@@ -165,3 +165,21 @@ describe('check facet', () => {
     expect(applyFilters([finding], withFacet(emptyFilters(), 'check', ['S3.1']))).toEqual([]);
   });
 });
+
+describe('practice facet', () => {
+  it('matches a finding of several practices under each', () => {
+    const imds = testFinding({ controlId: 'EC2.8' });
+    const secret = testFinding({ kind: 'secret', checkId: 'aws-access-token' });
+    const other = testFinding({ controlId: 'Account.1' });
+    const all = [imds, secret, other];
+    expect(applyFilters(all, withFacet(emptyFilters(), 'practice', ['instance-metadata']))).toEqual([imds]);
+    expect(applyFilters(all, withFacet(emptyFilters(), 'practice', ['secrets-out-of-code']))).toEqual([secret]);
+    expect(applyFilters(all, withFacet(emptyFilters(), 'practice', [NONE_VALUE]))).toEqual([other]);
+  });
+
+  it('round-trips through the query string', () => {
+    const query = parseTableQuery('practice=private-s3,unknown-practice');
+    expect(query.filters.practice).toEqual(['private-s3']);
+    expect(writeTableQuery(query).toString()).toBe('practice=private-s3');
+  });
+});

@@ -16,6 +16,7 @@ import {
   type Severity,
   type Status,
 } from '../model/vocabulary';
+import { PRACTICE_IDS, practiceIdsOf, type PracticeId } from './walled-garden';
 
 /** Filter value that selects findings where the field is null (no service, account or region known). */
 export const NONE_VALUE = '-';
@@ -34,6 +35,8 @@ export interface Filters {
   format: string[];
   /** Security Hub control ids or, for findings without one, tool check ids; or NONE_VALUE. */
   check: string[];
+  /** Walled-garden practices the finding is evidence for; a finding may match several. */
+  practice: PracticeId[];
   /** Free text, matched case-insensitively against the finding's text fields. */
   text: string;
 }
@@ -52,6 +55,7 @@ export const FACET_KEYS = [
   'region',
   'format',
   'check',
+  'practice',
 ] as const satisfies readonly FacetKey[];
 
 /** Allowed values per facet; null for open sets (services, accounts, regions, formats). */
@@ -66,6 +70,7 @@ const FACET_VOCABULARY: Record<FacetKey, readonly string[] | null> = {
   region: null,
   format: null,
   check: null,
+  practice: PRACTICE_IDS,
 };
 
 /** Returns the value a finding has for a facet, with null fields as NONE_VALUE. */
@@ -91,7 +96,18 @@ export function facetValue(finding: Finding, key: FacetKey): string {
       return finding.sourceFormat;
     case 'check':
       return ruleId(finding) ?? NONE_VALUE;
+    case 'practice':
+      return practiceIdsOf(finding)[0] ?? NONE_VALUE;
   }
+}
+
+/** Returns every value a finding has for a facet: one for most facets, several for practices. */
+export function facetValues(finding: Finding, key: FacetKey): readonly string[] {
+  if (key === 'practice') {
+    const ids = practiceIdsOf(finding);
+    return ids.length > 0 ? ids : [NONE_VALUE];
+  }
+  return [facetValue(finding, key)];
 }
 
 /** Returns the control id when the finding has one, else the tool's check id. */
@@ -111,6 +127,7 @@ export function emptyFilters(): Filters {
     region: [],
     format: [],
     check: [],
+    practice: [],
     text: '',
   };
 }
@@ -143,7 +160,7 @@ export function compileFilters(filters: Filters): (finding: Finding) => boolean 
 
   return (finding) => {
     for (const [key, allowed] of facets) {
-      if (!allowed.has(facetValue(finding, key))) return false;
+      if (!facetValues(finding, key).some((value) => allowed.has(value))) return false;
     }
     if (words.length === 0) return true;
     const haystack = searchText(finding);

@@ -233,6 +233,18 @@ function cachedFirstMatches(): (finding: Finding) => RuleMatch[] {
   };
 }
 
+const practiceIdCache = new WeakMap<Finding, PracticeId[]>();
+
+/** Returns the practices a finding is evidence for, in table order; cached per finding for the table filter. */
+export function practiceIdsOf(finding: Finding): PracticeId[] {
+  let ids = practiceIdCache.get(finding);
+  if (!ids) {
+    ids = [...new Set(matchFinding(finding).map((match) => match.practice))];
+    practiceIdCache.set(finding, ids);
+  }
+  return ids;
+}
+
 /** Tests whether any rule row of the practice matches the finding, for filtering the findings table. */
 export function matchesPractice(finding: Finding, practiceId: PracticeId): boolean {
   return matchFinding(finding).some((match) => match.practice === practiceId);

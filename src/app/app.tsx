@@ -20,6 +20,7 @@ import { ResponsibilityView } from './features/responsibility/responsibility-vie
 import { formatCount, plural } from './lib/format';
 import { useViewState, type ViewId } from './lib/view-state';
 import { Landing } from './landing';
+import { WalledGardenView } from './walled-garden/walled-garden-view';
 
 export function App() {
   const ingest = useIngest();
@@ -44,7 +45,7 @@ export function App() {
     { id: 'responsibility', label: 'Responsibility model' },
     { id: 'findings', label: 'Findings', badge: formatCount(summary.totals.findings) },
     { id: 'files', label: 'Files', badge: String(files.length) },
-    { id: 'walled-garden', label: 'Walled garden', unavailable: 'The walled-garden view is not built yet.' },
+    { id: 'walled-garden', label: 'Walled garden' },
   ];
 
   const problems = (
@@ -100,9 +101,10 @@ export function App() {
               </Panel>
             ) : null}
             {view === 'walled-garden' ? (
-              <Panel title="Walled garden">
-                <p className="text-sm text-slate-700 dark:text-slate-300">This view is not built yet.</p>
-              </Panel>
+              <WalledGardenView
+                findings={dataset.findings}
+                onShowFindings={(practice) => showFindings({ status: ['open'], practice: [practice] })}
+              />
             ) : null}
           </>
         )}

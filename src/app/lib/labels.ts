@@ -13,6 +13,7 @@ import {
   type Status,
 } from '../../model/vocabulary';
 import { serviceByKey } from '../../responsibility/catalog';
+import { PRACTICES } from '../../analysis/walled-garden';
 
 /** Catalog names carry a list of resources in brackets ("Amazon VPC (VPCs, subnets, ...)"); charts show the name. */
 export function serviceLabel(key: string | null): string {
@@ -32,6 +33,7 @@ const NONE_LABELS: Record<FacetKey, string> = {
   region: 'No region',
   format: 'Unknown format',
   check: 'No control or check',
+  practice: 'No practice',
 };
 
 export function facetLabel(key: FacetKey, value: string): string {
@@ -54,6 +56,8 @@ export function facetLabel(key: FacetKey, value: string): string {
     case 'format':
     case 'check':
       return value;
+    case 'practice':
+      return PRACTICES.find((practice) => practice.id === value)?.title ?? value;
   }
 }
 
@@ -68,6 +72,7 @@ export const FACET_TITLES: Record<FacetKey, string> = {
   region: 'Region',
   format: 'Source format',
   check: 'Control or check',
+  practice: 'Walled-garden practice',
 };
 
 /** Short owner names for tight places; OWNER_LABELS explains "shared" in full. */
