@@ -1,10 +1,12 @@
 /**
  * The `srd` command: the same ingest, classification and summary as the page, for build pipelines.
  */
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { summarize } from '../analysis/summary';
-import { isUnreadable } from '../ingest/account';
+import { isUnreadable, type FileAccount } from '../ingest/account';
+import { addJsonStream, canStream, STREAM_HEAD_BYTES, STREAM_THRESHOLD_BYTES } from '../ingest/stream';
+import { formatBytes } from '../formats/source';
 import { DatasetBuilder, type Dataset } from '../ingest/dataset';
 import { FORMATS } from '../formats/registry';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../report/export';
@@ -79,22 +81,56 @@ async function load(files: string[], options: Options, io: Io): Promise<Dataset>
   if (files.length === 0) throw new UsageError('no input files given');
   const builder = new DatasetBuilder();
   for (const path of files) {
-    let bytes: Uint8Array;
+    let size: number;
     try {
-      if (statSync(path).isDirectory()) throw new Error('it is a directory; pass the files inside it');
-      bytes = new Uint8Array(readFileSync(path));
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new Error('it is a directory; pass the files inside it');
+      size = stat.size;
     } catch (error) {
       builder.addUnreadable(path, error instanceof Error ? error.message : String(error));
       continue;
     }
-    const verbose = !options.quiet && bytes.length >= PROGRESS_THRESHOLD_BYTES;
-    if (verbose) io.stderr(`srd: reading ${path} (${(bytes.length / 1024 / 1024).toFixed(0)} MiB)\n`);
-    const accounts = await builder.addFile(path, bytes, verbose ? (progress) => {
-      if (progress.records % 50_000 === 0) io.stderr(`srd: ${progress.file}: ${progress.records} records\n`);
-    } : undefined);
+    const verbose = !options.quiet && size >= PROGRESS_THRESHOLD_BYTES;
+    if (verbose) io.stderr(`srd: reading ${path} (${formatBytes(size)})\n`);
+    const accounts = shouldStream(path, size) ? [await streamFile(builder, path, size, verbose, io)] : await readWhole(builder, path, verbose, io);
     if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
   }
   return builder.build();
+}
+
+/** Large JSON files go through the streaming reader, which never holds the whole text as one string. */
+function shouldStream(path: string, size: number): boolean {
+  if (size < STREAM_THRESHOLD_BYTES) return false;
+  const head = Buffer.alloc(STREAM_HEAD_BYTES);
+  const descriptor = openSync(path, 'r');
+  try {
+    const length = readSync(descriptor, head, 0, head.length, 0);
+    return canStream(new Uint8Array(head.buffer, head.byteOffset, length));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+async function streamFile(builder: DatasetBuilder, path: string, size: number, verbose: boolean, io: Io): Promise<FileAccount> {
+  let nextReport = 0;
+  return addJsonStream(builder, path, createReadStream(path, { highWaterMark: 1 << 20 }), size, (progress) => {
+    if (!verbose || progress.bytesRead < nextReport) return;
+    nextReport = progress.bytesRead + size / 10;
+    io.stderr(`srd: ${path}: ${formatBytes(progress.bytesRead)} read, ${progress.records} records\n`);
+  });
+}
+
+async function readWhole(builder: DatasetBuilder, path: string, verbose: boolean, io: Io): Promise<FileAccount[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (error) {
+    return [builder.addUnreadable(path, error instanceof Error ? error.message : String(error))];
+  }
+  let calls = 0;
+  return builder.addFile(path, bytes, (progress) => {
+    if (verbose && ++calls % 50 === 0) io.stderr(`srd: ${progress.file}: ${progress.records} records\n`);
+  });
 }
 
 function exitFor(dataset: Dataset): number {

@@ -78,11 +78,11 @@ export function tagsOf(value: unknown): Record<string, string> {
 /** Maximum characters of a raw record kept for the detail view. */
 export const RAW_RECORD_LIMIT = 16_384;
 
-/** Bounded JSON text of a record; longer records are cut and marked. */
+/** Bounded compact JSON text of a record (the detail view indents it); longer records are cut and marked. */
 export function rawText(record: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(record, null, 2) ?? String(record);
+    text = JSON.stringify(record) ?? String(record);
   } catch {
     text = String(record);
   }

@@ -570,8 +570,10 @@ export function parseElement(
   let text: string;
   try {
     text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, detail: 'the record is not valid UTF-8' };
+  } catch (error) {
+    // A fatal decoder raises TypeError for bad UTF-8. Other errors mean the text is too long for one string.
+    if (error instanceof TypeError) return { ok: false, detail: 'the record is not valid UTF-8' };
+    return { ok: false, detail: `the record of ${bytes.length} bytes could not be decoded (${String(error)})` };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -102,13 +102,20 @@ const TEXT_RULES: readonly TextRule[] = [
 ];
 
 /**
+ * One cheap scan that every text holding a secret passes: the literal starts of the text rules, the PEM
+ * header and the assignment keywords. Text that fails it is returned without running the rules.
+ */
+const MAYBE_SECRET =
+  /AKIA|ASIA|ABIA|ACCA|secret|gh[pousr]_|github_pat_|xox[a-z]-|hooks\.slack\.com|eyJ|bearer|:\/\/[^\s/@"'\\]{1,256}:[^\s@/"'\\]{1,256}@|passw(?:or)?d|passphrase|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|[_.-]pass|[_.-]pwd|-----BEGIN /i;
+
+/**
  * Masks every secret found in free text. It finds PEM private key bodies, AWS access key ids and secret
  * keys, GitHub and Slack tokens, JWTs, bearer tokens, URL passwords, and `password=` / `secret:` /
  * `token=` style assignments in env files, user data, connection strings, JSON and YAML. Ordinary ARNs,
  * ids and hashes are left alone.
  */
 export function maskSecretsInText(text: string): string {
-  if (text.length < 8) return text;
+  if (text.length < 8 || !MAYBE_SECRET.test(text)) return text;
   let out = text.includes('-----BEGIN ') ? maskPemBlocks(text) : text;
   for (const rule of TEXT_RULES) {
     rule.pattern.lastIndex = 0;

@@ -34,6 +34,7 @@ describe('sanitiseFinding', () => {
       sourceTool: 'test',
       raw: '{"Id": "arn:aws:securityhub:us-east-1:123456789012:subscription/aws-foundational-security-best-practices/v/1.0.0/S3.8/finding/0b1d"}',
     });
-    expect(sanitiseFinding(finding)).toEqual(finding);
+    const before = structuredClone(finding);
+    expect(sanitiseFinding(finding)).toEqual(before);
   });
 });

@@ -2,20 +2,19 @@ import type { ParsedFinding } from '../model/finding';
 import { maskSecretsInText } from '../formats/mask';
 
 /**
- * Masks secret values in every text field of a finding before it enters the dataset, so a leaked key in a
+ * Masks secret values, in place, in every text field of a finding before it enters the dataset, so a leaked key in a
  * description, user data, a tag or a raw record never reaches the screen, a report, an export or a log.
  * Formats that know their secret (scanner matches) mask it already; this pass catches the rest.
  */
 export function sanitiseFinding(finding: ParsedFinding): ParsedFinding {
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(finding.tags)) tags[maskSecretsInText(key)] = maskSecretsInText(value);
-  return {
-    ...finding,
-    title: maskSecretsInText(finding.title),
-    description: maskSecretsInText(finding.description),
-    remediation: finding.remediation === null ? null : maskSecretsInText(finding.remediation),
-    resourceId: finding.resourceId === null ? null : maskSecretsInText(finding.resourceId),
-    tags,
-    raw: maskSecretsInText(finding.raw),
-  };
+  // In place: the finding was just built by a format, and a copy per finding costs measurable time at 100k+.
+  finding.title = maskSecretsInText(finding.title);
+  finding.description = maskSecretsInText(finding.description);
+  finding.remediation = finding.remediation === null ? null : maskSecretsInText(finding.remediation);
+  finding.resourceId = finding.resourceId === null ? null : maskSecretsInText(finding.resourceId);
+  finding.tags = tags;
+  finding.raw = maskSecretsInText(finding.raw);
+  return finding;
 }

@@ -4,6 +4,7 @@
  * the finished dataset. Cancelling is done by terminating the worker.
  */
 import { DatasetBuilder } from './dataset';
+import { addJsonStream, canStream, readableChunks, STREAM_HEAD_BYTES, STREAM_THRESHOLD_BYTES } from './stream';
 import type { IngestEvent, IngestRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,8 +34,29 @@ async function readWithProgress(file: File, jobId: number): Promise<Uint8Array> 
   return offset === bytes.length ? bytes : bytes.subarray(0, offset);
 }
 
+/** Large JSON files are streamed, so the page never holds their whole text as one string. */
+async function streamable(file: File): Promise<boolean> {
+  if (file.size < STREAM_THRESHOLD_BYTES) return false;
+  return canStream(new Uint8Array(await file.slice(0, STREAM_HEAD_BYTES).arrayBuffer()));
+}
+
+async function streamFile(file: File, jobId: number): Promise<void> {
+  let nextReport = 0;
+  const account = await addJsonStream(builder, fileLabel(file), readableChunks(file.stream()), file.size, (progress) => {
+    if (progress.bytesRead < nextReport && progress.bytesRead < file.size) return;
+    nextReport = progress.bytesRead + 4 * 1024 * 1024;
+    post({ type: 'progress', jobId, file: file.name, bytesRead: progress.bytesRead, totalBytes: file.size, records: progress.records, findings: progress.findings });
+  });
+  files.push(file);
+  post({ type: 'file-done', jobId, accounts: [account] });
+}
+
 async function addFiles(jobId: number, added: File[]): Promise<void> {
   for (const file of added) {
+    if (await streamable(file)) {
+      await streamFile(file, jobId);
+      continue;
+    }
     const bytes = await readWithProgress(file, jobId);
     const accounts = await builder.addFile(fileLabel(file), bytes, (progress) =>
       post({ type: 'progress', jobId, file: file.name, bytesRead: file.size, totalBytes: file.size, records: progress.records, findings: progress.findings }),
