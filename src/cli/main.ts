@@ -7,6 +7,7 @@ import { summarize } from '../analysis/summary';
 import { isUnreadable, type FileAccount } from '../ingest/account';
 import { addJsonStream, canStream, STREAM_HEAD_BYTES, STREAM_THRESHOLD_BYTES } from '../ingest/stream';
 import { formatBytes } from '../formats/source';
+import { rawCapture } from '../formats/fields';
 import { DatasetBuilder, type Dataset } from '../ingest/dataset';
 import { FORMATS } from '../formats/registry';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../report/export';
@@ -77,8 +78,10 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
   };
 }
 
-async function load(files: string[], options: Options, io: Io): Promise<Dataset> {
+/** Reads the inputs; `keepRaw` keeps each finding's raw record (only the report shows them). */
+async function load(files: string[], options: Options, io: Io, keepRaw = false): Promise<Dataset> {
   if (files.length === 0) throw new UsageError('no input files given');
+  rawCapture.enabled = keepRaw;
   const builder = new DatasetBuilder();
   for (const path of files) {
     let size: number;

@@ -55,7 +55,7 @@ describeWithFixtures('asff fixtures', () => {
   it('inspector with string EpssScore is read', async () => {
     const entry = await parseFixture('asff/dd-sechub-issue_10956.json');
     expect(entry.findings).toHaveLength(1);
-    expect(finding(entry).raw).toContain('"EpssScore": "0.00239"');
+    expect(finding(entry).raw).toContain('"EpssScore":"0.00239"');
     expect(finding(entry).cves).toEqual(['CVE-2024-1234']);
   });
 

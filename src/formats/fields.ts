@@ -78,8 +78,16 @@ export function tagsOf(value: unknown): Record<string, string> {
 /** Maximum characters of a raw record kept for the detail view. */
 export const RAW_RECORD_LIMIT = 16_384;
 
+/**
+ * Whether formats keep raw records. The command line turns it off for outputs that never show them
+ * (summary, check, export), because writing and masking the raw text of every record is a large share of
+ * the time on exports of 100k+ findings. A process-wide switch, since one process runs one ingest at a time.
+ */
+export const rawCapture = { enabled: true };
+
 /** Bounded compact JSON text of a record (the detail view indents it); longer records are cut and marked. */
 export function rawText(record: unknown): string {
+  if (!rawCapture.enabled) return '';
   let text: string;
   try {
     text = JSON.stringify(record) ?? String(record);
@@ -90,6 +98,8 @@ export function rawText(record: unknown): string {
   return `${text.slice(0, RAW_RECORD_LIMIT)}\n... (cut at ${RAW_RECORD_LIMIT} of ${text.length} characters)`;
 }
 
+const ISO_UTC_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Normalises a timestamp to ISO 8601 when it parses, else keeps the source text. Epoch seconds allowed. */
 export function timestamp(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -99,6 +109,8 @@ export function timestamp(value: unknown): string | null {
   }
   const text = str(value);
   if (text === null) return null;
+  // Most exports already write UTC ISO 8601 with milliseconds; skip the Date round trip for those.
+  if (ISO_UTC_MILLIS.test(text)) return text;
   // Text without a zone (Prowler writes `2025-02-14 14:27:03.913874`) is read as UTC, so the result
   // does not depend on the machine's time zone.
   const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);

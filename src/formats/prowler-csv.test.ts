@@ -40,7 +40,7 @@ describeWithFixtures('prowler csv fixtures', () => {
     expect(first.remediationUrl).toBe('https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html');
     // The scan time has no zone, so it is kept as Prowler wrote it.
     expect(first.firstSeen).toBe('2025-02-14 14:27:03.913874');
-    expect(first.raw).toContain('"CHECK_ID": "accessanalyzer_enabled"');
+    expect(first.raw).toContain('"CHECK_ID":"accessanalyzer_enabled"');
   });
 
   it('aws example: placeholder ids stay four findings', async () => {
