@@ -8,7 +8,6 @@ import { summarize } from '../analysis/summary';
 import { AppHeader, type NavItem } from './components/app-header';
 import { Panel } from './components/panel';
 import { ErrorState } from './components/states';
-import { ExportButtons } from './features/findings/export-buttons';
 import { FindingsView } from './features/findings/findings-view';
 import { WindowDropZone } from './features/ingest/drop-zone';
 import { FileAccounts } from './features/ingest/file-accounts';
@@ -20,6 +19,7 @@ import { ResponsibilityView } from './features/responsibility/responsibility-vie
 import { formatCount, plural } from './lib/format';
 import { useViewState, type ViewId } from './lib/view-state';
 import { Landing } from './landing';
+import { ExportControls } from './report/export-controls';
 import { WalledGardenView } from './walled-garden/walled-garden-view';
 
 export function App() {
@@ -70,7 +70,11 @@ export function App() {
         onNavigate={showView}
         exports={
           hasData ? (
-            <ExportButtons disabled={dataset.findings.length === 0} getFindings={() => applyFilters(dataset.findings, query.filters)} />
+            <ExportControls
+              dataset={dataset}
+              files={files.map((loaded) => loaded.file)}
+              getFilteredFindings={() => applyFilters(dataset.findings, query.filters)}
+            />
           ) : null
         }
       />

@@ -1,14 +1,13 @@
 /**
  * The `srd` command: the same ingest, classification and summary as the page, for build pipelines.
  */
-import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { summarize } from '../analysis/summary';
-import { isUnreadable, type FileAccount } from '../ingest/account';
-import { addJsonStream, canStream, STREAM_HEAD_BYTES, STREAM_THRESHOLD_BYTES } from '../ingest/stream';
-import { formatBytes } from '../formats/source';
-import { rawCapture } from '../formats/fields';
-import { DatasetBuilder, type Dataset } from '../ingest/dataset';
+import { isUnreadable } from '../ingest/account';
+import { loadInputs, printableIo, type Io } from './load';
+import { REPORT_ARG_OPTIONS, reportOptionsFromArgs, runReport, type ReportCommandOptions } from './report-command';
+import type { Dataset } from '../ingest/dataset';
 import { FORMATS } from '../formats/registry';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../report/export';
 import { isSeverity, SEVERITIES, SEVERITY_RANK, type Severity } from '../model/vocabulary';
@@ -17,19 +16,12 @@ import { formatSummaryText } from './summary-text';
 import { textTable } from './text-table';
 import { USAGE, UsageError } from './usage';
 
-export const EXIT_OK = 0;
-export const EXIT_CHECK_FAILED = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_UNREADABLE = 3;
-export const EXIT_INTERNAL = 4;
+import { EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
 
-/** Inputs at least this large report progress on stderr. */
-const PROGRESS_THRESHOLD_BYTES = 20 * 1024 * 1024;
+export { EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE };
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { Io };
+
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -47,7 +39,7 @@ interface Options {
   version: boolean;
 }
 
-function parse(argv: string[]): { command: string | undefined; files: string[]; options: Options } {
+function parse(argv: string[]): { command: string | undefined; files: string[]; options: Options; report: ReportCommandOptions } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -60,6 +52,7 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
+      ...REPORT_ARG_OPTIONS,
     },
   });
   return {
@@ -75,65 +68,8 @@ function parse(argv: string[]): { command: string | undefined; files: string[]; 
       help: values.help ?? false,
       version: values.version ?? false,
     },
+    report: reportOptionsFromArgs(values),
   };
-}
-
-/** Reads the inputs; `keepRaw` keeps each finding's raw record (only the report shows them). */
-async function load(files: string[], options: Options, io: Io, keepRaw = false): Promise<Dataset> {
-  if (files.length === 0) throw new UsageError('no input files given');
-  rawCapture.enabled = keepRaw;
-  const builder = new DatasetBuilder();
-  for (const path of files) {
-    let size: number;
-    try {
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw new Error('it is a directory; pass the files inside it');
-      size = stat.size;
-    } catch (error) {
-      builder.addUnreadable(path, error instanceof Error ? error.message : String(error));
-      continue;
-    }
-    const verbose = !options.quiet && size >= PROGRESS_THRESHOLD_BYTES;
-    if (verbose) io.stderr(`srd: reading ${path} (${formatBytes(size)})\n`);
-    const accounts = shouldStream(path, size) ? [await streamFile(builder, path, size, verbose, io)] : await readWhole(builder, path, verbose, io);
-    if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
-  }
-  return builder.build();
-}
-
-/** Large JSON files go through the streaming reader, which never holds the whole text as one string. */
-function shouldStream(path: string, size: number): boolean {
-  if (size < STREAM_THRESHOLD_BYTES) return false;
-  const head = Buffer.alloc(STREAM_HEAD_BYTES);
-  const descriptor = openSync(path, 'r');
-  try {
-    const length = readSync(descriptor, head, 0, head.length, 0);
-    return canStream(new Uint8Array(head.buffer, head.byteOffset, length));
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-async function streamFile(builder: DatasetBuilder, path: string, size: number, verbose: boolean, io: Io): Promise<FileAccount> {
-  let nextReport = 0;
-  return addJsonStream(builder, path, createReadStream(path, { highWaterMark: 1 << 20 }), size, (progress) => {
-    if (!verbose || progress.bytesRead < nextReport) return;
-    nextReport = progress.bytesRead + size / 10;
-    io.stderr(`srd: ${path}: ${formatBytes(progress.bytesRead)} read, ${progress.records} records\n`);
-  });
-}
-
-async function readWhole(builder: DatasetBuilder, path: string, verbose: boolean, io: Io): Promise<FileAccount[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch (error) {
-    return [builder.addUnreadable(path, error instanceof Error ? error.message : String(error))];
-  }
-  let calls = 0;
-  return builder.addFile(path, bytes, (progress) => {
-    if (verbose && ++calls % 50 === 0) io.stderr(`srd: ${progress.file}: ${progress.records} records\n`);
-  });
 }
 
 function exitFor(dataset: Dataset): number {
@@ -147,7 +83,7 @@ function reportUnreadable(dataset: Dataset, io: Io): void {
 }
 
 async function runSummary(files: string[], options: Options, io: Io): Promise<number> {
-  const dataset = await load(files, options, io);
+  const dataset = await loadInputs(files, { quiet: options.quiet }, io);
   const summary = summarize(dataset);
   io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummaryText(summary));
   if (options.json) reportUnreadable(dataset, io);
@@ -159,7 +95,7 @@ async function runExport(files: string[], options: Options, io: Io): Promise<num
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
   }
-  const dataset = await load(files, options, io);
+  const dataset = await loadInputs(files, { quiet: options.quiet }, io);
   const chunks = exportChunks(dataset.findings, format as ExportFormat);
   if (options.output) {
     await writeChunks(options.output, chunks);
@@ -186,7 +122,7 @@ async function runCheck(files: string[], options: Options, io: Io): Promise<numb
   const threshold = options.failOn?.toLowerCase();
   if (!threshold) throw new UsageError('check needs --fail-on SEVERITY');
   if (!isSeverity(threshold)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${options.failOn}"`);
-  const dataset = await load(files, options, io);
+  const dataset = await loadInputs(files, { quiet: options.quiet }, io);
   const failing = dataset.findings
     .filter((finding) => finding.status === 'open' && SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold as Severity])
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
@@ -229,9 +165,12 @@ function readVersion(): string {
 }
 
 /** Runs the command line and returns the exit code; never throws for bad input. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // Messages and tables are for people: control characters from inputs are escaped. Machine output
+  // (summary --json, export) is written through rawIo, where JSON and CSV quoting keep the data exact.
+  const io = printableIo(rawIo);
   try {
-    const { command, files, options } = parse(argv);
+    const { command, files, options, report } = parse(argv);
     if (options.version) {
       io.stdout(`srd ${readVersion()}\n`);
       return EXIT_OK;
@@ -242,11 +181,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     switch (command) {
       case 'summary':
-        return await runSummary(files, options, io);
+        return await runSummary(files, options, options.json ? { stdout: rawIo.stdout, stderr: io.stderr } : io);
       case 'export':
-        return await runExport(files, options, io);
+        return await runExport(files, options, { stdout: rawIo.stdout, stderr: io.stderr });
       case 'check':
         return await runCheck(files, options, io);
+      case 'report':
+        return await runReport(files, report, io);
       case 'formats':
         return runFormats(options, io);
       default:

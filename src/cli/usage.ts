@@ -6,7 +6,11 @@ Usage:
                                                 the normalised findings (stdout unless -o is given)
   srd check --fail-on SEVERITY FILE...          exit 1 when an open finding is at or above SEVERITY
                                                 (critical, high, medium, low, informational)
-  srd report FILE... -o report.html             the self-contained HTML report
+  srd report FILE... -o report.html [--title T] [--note N] [--include-passed] [--no-raw]
+             [--pseudonymise [--pseudonym-key K]]
+                                                the self-contained HTML report: one file that opens
+                                                offline; passed findings and raw records are optional,
+                                                account ids, ARNs and IP addresses can be pseudonymised
   srd formats [--markdown]                      the formats srd reads
   srd --help | --version
 

@@ -17,7 +17,7 @@
  */
 import type { Severity, Status } from '../model/vocabulary';
 import { arnAccount, arnRegion, arr, isObject, own, rawText, str, strings, type JsonObject } from './fields';
-import { lookup } from './lookup';
+import { lookup, ownTable } from './lookup';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
 import { eventDetail, jsonValues, recordedTimestamp, recordsOf, sampleObjects, unwrapRecorded } from './wrappers';
@@ -27,11 +27,11 @@ const EVENT_SOURCE = 'aws.access-analyzer';
 /** v1 `list-findings` findings carry no `findingType`: they are all external access findings. */
 const V1_FINDING_TYPE = 'ExternalAccess';
 
-const STATUS_BY_STATE: Record<string, Status> = {
+const STATUS_BY_STATE: Record<string, Status> = ownTable({
   ACTIVE: 'open',
   ARCHIVED: 'suppressed',
   RESOLVED: 'resolved',
-};
+});
 
 /** Title and severity of each finding type. `name` is the last part of the resource ARN. */
 const FINDING_TYPES: Record<string, { title: (name: string, resourceType: string) => string; severity: Severity }> = {
@@ -140,11 +140,11 @@ function describeAccess(record: JsonObject, error: string | null): string {
   const lines: string[] = [];
   if (error !== null) lines.push(`The analysis failed: ${error}.`);
   const principal = own(source, 'principal');
-  if (isObject(principal)) lines.push(`Principal: ${JSON.stringify(principal)}`);
+  if (isObject(principal)) lines.push(`Principal: ${compactJson(principal)}`);
   const actions = strings(own(source, 'action'));
   if (actions.length > 0) lines.push(`Actions: ${actions.join(', ')}`);
   const condition = own(source, 'condition');
-  if (isObject(condition) && Object.keys(condition).length > 0) lines.push(`Condition: ${JSON.stringify(condition)}`);
+  if (isObject(condition) && Object.keys(condition).length > 0) lines.push(`Condition: ${compactJson(condition)}`);
   if (own(source, 'isPublic') === true) lines.push('The resource is public.');
   return lines.join('\n');
 }
@@ -158,3 +158,12 @@ export const accessAnalyzerFormat: FormatModule = {
   detect,
   parse,
 };
+
+/** JSON text of a policy fragment; a value nested too deep for JSON.stringify is described instead. */
+function compactJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '(too deeply nested to show)';
+  }
+}

@@ -7,20 +7,21 @@
 import type { ClassificationHints, FindingKind } from '../model/finding';
 import { arr, at, isObject, own, str, strings } from './fields';
 import { withoutUndefined } from './parse-helpers';
+import { ownTable } from './lookup';
 
 export function productField(record: unknown, key: string): string | null {
   return str(own(own(record, 'ProductFields'), key));
 }
 
 /** Product names for `ProductArn` suffixes (`product/<company>/<product>`) whose findings are common. */
-const PRODUCT_ARN_NAMES: Record<string, string> = {
+const PRODUCT_ARN_NAMES: Record<string, string> = ownTable({
   'aws/securityhub': 'Security Hub',
   'aws/guardduty': 'GuardDuty',
   'aws/inspector': 'Inspector',
   'aws/macie': 'Macie',
   'prowler/prowler': 'Prowler',
   'cloud-custodian/cloud-custodian': 'Cloud Custodian',
-};
+});
 
 /** Placeholder product names that do not name the tool (custom integrations use "Default"). */
 const PLACEHOLDER_NAMES = new Set(['default']);

@@ -5,15 +5,16 @@
 import type { Severity, Status } from '../model/vocabulary';
 import { at, own, str } from './fields';
 import { severityFromGuardDuty, severityFromNormalized, severityFromWord } from './normalise';
+import { ownTable } from './lookup';
 
 /** `Compliance.Status` values. INFOED is the value Prowler 3.x writes for informational checks. */
-const COMPLIANCE_STATUS: Record<string, Status> = {
+const COMPLIANCE_STATUS: Record<string, Status> = ownTable({
   PASSED: 'passed',
   FAILED: 'open',
   WARNING: 'unknown',
   NOT_AVAILABLE: 'unknown',
   INFOED: 'unknown',
-};
+});
 
 /** `Workflow.Status` and the deprecated `WorkflowState`. Values not listed leave the decision to the later steps. */
 const WORKFLOW_STATUS: Record<string, Status> = {

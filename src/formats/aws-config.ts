@@ -17,17 +17,17 @@
  */
 import type { Status } from '../model/vocabulary';
 import { at, isObject, own, rawText, str } from './fields';
-import { lookup } from './lookup';
+import { lookup, ownTable } from './lookup';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
 import { jsonValues, listUnder, recordedTimestamp, recordsOf } from './wrappers';
 
-const STATUS_BY_COMPLIANCE: Record<string, Status> = {
+const STATUS_BY_COMPLIANCE: Record<string, Status> = ownTable({
   NON_COMPLIANT: 'open',
   COMPLIANT: 'passed',
   NOT_APPLICABLE: 'unknown',
   INSUFFICIENT_DATA: 'unknown',
-};
+});
 
 const QUALIFIER = 'EvaluationResultIdentifier.EvaluationResultQualifier';
 

@@ -17,14 +17,15 @@ import { arnAccount, arnRegion, isObject, own, rawText, str, type JsonObject } f
 import { severityFromWord } from './normalise';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
-const STATUS: Record<string, { status: Status; severity: Severity }> = {
+const STATUS: Record<string, { status: Status; severity: Severity }> = ownTable({
   OK: { status: 'passed', severity: 'informational' },
   PASS: { status: 'passed', severity: 'informational' },
   WARN: { status: 'open', severity: 'low' },
   FAIL: { status: 'open', severity: 'medium' },
   UNKNOWN: { status: 'unknown', severity: 'informational' },
-};
+});
 
 const NO_VALUE = new Set(['n/a', 'global', 'unknown']);
 

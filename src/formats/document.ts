@@ -5,6 +5,7 @@
 import type { Problem } from '../model/problem';
 import { detectDelimiter, parseCsv } from './csv';
 import { locateJsonBreak } from './json-error';
+import { JsonArraySplitter } from './json-stream';
 import type { InputDocument } from './types';
 
 /** A JSON Lines line that did not parse; ingest counts it as a rejected record. */
@@ -14,7 +15,8 @@ export interface BadLine {
 }
 
 export type DocumentResult =
-  | { ok: true; doc: InputDocument; badLines: BadLine[] }
+  /** `problems` are file-level problems that still left a readable document (records before a break). */
+  | { ok: true; doc: InputDocument; badLines: BadLine[]; problems?: Problem[] }
   | { ok: false; problem: Problem };
 
 const JS_ASSIGNMENT = /^\s*(?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*=\s*/;
@@ -46,7 +48,23 @@ function parseJsonText(fileName: string, text: string): DocumentResult {
   const lines = parseJsonLines(text);
   if (lines) return { ok: true, doc: { kind: 'jsonl', values: lines.values, lines: lines.lineNumbers }, badLines: lines.badLines };
 
-  return { ok: false, problem: jsonProblem(fileName, text, whole.error) };
+  const problem = jsonProblem(fileName, text, whole.error);
+  const recovered = recordsBeforeBreak(text);
+  if (recovered.length === 0) return { ok: false, problem };
+  const kept = `; the ${recovered.length} complete records before it were read`;
+  return { ok: true, doc: { kind: 'json', value: recovered }, badLines: [], problems: [{ ...problem, detail: `${problem.detail}${kept}` }] };
+}
+
+/**
+ * The complete records of a records array (top level, or under Findings, findings, results ...) before
+ * the point where a truncated or damaged document breaks.
+ */
+function recordsBeforeBreak(text: string): unknown[] {
+  const records: unknown[] = [];
+  const splitter = new JsonArraySplitter({ onElement: (value) => records.push(value), onInvalidElement: () => undefined });
+  splitter.push(new TextEncoder().encode(text));
+  splitter.end();
+  return records;
 }
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: Error } {
@@ -58,21 +76,22 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; erro
 }
 
 /**
- * Reads JSON Lines when the first two non-blank lines each hold one JSON value. Later lines that do not
- * parse are reported as bad lines instead of failing the file.
+ * Reads JSON Lines: two or more non-blank lines that each parse or start like a JSON object or array, at
+ * least one of which parses. Lines that do not parse are reported as bad lines instead of failing the file.
  */
 function parseJsonLines(text: string): { values: unknown[]; lineNumbers: number[]; badLines: BadLine[] } | null {
   const rawLines = text.split(/\r?\n/);
   const values: unknown[] = [];
   const lineNumbers: number[] = [];
   const badLines: BadLine[] = [];
-  let checked = 0;
+  let nonBlank = 0;
   for (let index = 0; index < rawLines.length; index++) {
     const line = rawLines[index].trim();
     if (line === '') continue;
+    nonBlank++;
     const parsed = tryJson(line);
-    if (checked < 2 && !parsed.ok) return null;
-    checked++;
+    // A line that neither parses nor starts like an object or array means this is not JSON Lines at all.
+    if (!parsed.ok && !/^[[{]/.test(line)) return null;
     if (parsed.ok) {
       values.push(parsed.value);
       lineNumbers.push(index + 1);
@@ -80,7 +99,7 @@ function parseJsonLines(text: string): { values: unknown[]; lineNumbers: number[
       badLines.push({ line: index + 1, detail: `line ${index + 1} is not valid JSON (${parsed.error.message})` });
     }
   }
-  return checked >= 2 ? { values, lineNumbers, badLines } : null;
+  return nonBlank >= 2 && values.length > 0 ? { values, lineNumbers, badLines } : null;
 }
 
 /** Describes a JSON.parse failure with the line and column where it breaks and what was found there. */

@@ -16,7 +16,7 @@
 import type { FindingKind } from '../model/finding';
 import type { Severity, Status } from '../model/vocabulary';
 import { arnAccount, arnRegion, arr, at, isObject, own, rawText, safeUrl, str, strings, tagsOf, type JsonObject } from './fields';
-import { lookup, severityWord } from './lookup';
+import { lookup, severityWord, ownTable } from './lookup';
 import { severityFromCvss } from './normalise';
 import { nonEmpty } from './parse-helpers';
 import { accept, eachRecord, makeFinding, reject } from './record';
@@ -31,11 +31,11 @@ const KIND_BY_TYPE: Record<string, FindingKind> = {
   NETWORK_REACHABILITY: 'configuration',
 };
 
-const STATUS_BY_STATE: Record<string, Status> = {
+const STATUS_BY_STATE: Record<string, Status> = ownTable({
   ACTIVE: 'open',
   CLOSED: 'resolved',
   SUPPRESSED: 'suppressed',
-};
+});
 
 /** Recommendation text Inspector writes when it has none. */
 const NO_RECOMMENDATION = 'None Provided';

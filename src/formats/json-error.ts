@@ -121,7 +121,7 @@ function previousNonSpace(text: string, index: number): number {
 }
 
 function describeChar(char: string): string {
-  if (char === '\n') return 'a line break';
+  if (char === '\n') return 'line break';
   if (char < ' ') return `control character U+${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   return `"${char}"`;
 }

@@ -262,12 +262,17 @@ function unquotedEnd(text: string, from: number): number {
  * Copies a parsed JSON value with every string masked (known secrets first, then the text rules), for
  * the `raw` text of secret findings. Object keys are kept as they are.
  */
-export function maskValue(value: unknown, secrets: readonly string[] = []): unknown {
+export function maskValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (typeof value === 'string') return maskKnownSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
+  // Real records nest a few levels; a deeper value is dropped rather than risk overflowing the stack.
+  if (depth >= MAX_MASK_DEPTH && typeof value === 'object' && value !== null) return NESTED_TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets, depth + 1));
   if (typeof value === 'object' && value !== null) {
     // fromEntries defines own properties, so a key named `__proto__` stays plain data.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets, depth + 1)]));
   }
   return value;
 }
+
+const MAX_MASK_DEPTH = 200;
+const NESTED_TOO_DEEP = `(nested deeper than ${MAX_MASK_DEPTH} levels; left out)`;

@@ -12,6 +12,7 @@ import type { FindingKind } from '../model/finding';
 import type { Severity, Status } from '../model/vocabulary';
 import { arnAccount, arr, at, isObject, own, str, strings, tagsOf } from './fields';
 import { severityFromWord } from './normalise';
+import { ownTable } from './lookup';
 
 export const OCSF_FINDING_CLASSES: Record<number, string> = {
   2001: 'Security Finding',
@@ -33,15 +34,15 @@ const SEVERITY_IDS: Record<number, Severity> = {
 };
 
 /** OCSF finding `status` / 1.0 `state` names (New, In Progress, Suppressed, Resolved, Archived, Deleted). */
-const FINDING_STATUS: Record<string, Status | undefined> = {
+const FINDING_STATUS: Record<string, Status | undefined> = ownTable({
   suppressed: 'suppressed',
   resolved: 'resolved',
   archived: 'resolved',
   deleted: 'resolved',
-};
+});
 
 /** `compliance.status` names (OCSF Pass/Warning/Fail, ASFF PASSED/WARNING/FAILED/NOT_AVAILABLE). */
-const COMPLIANCE_STATUS: Record<string, Status> = {
+const COMPLIANCE_STATUS: Record<string, Status> = ownTable({
   pass: 'passed',
   passed: 'passed',
   fail: 'open',
@@ -49,7 +50,7 @@ const COMPLIANCE_STATUS: Record<string, Status> = {
   warning: 'unknown',
   not_available: 'unknown',
   manual: 'unknown',
-};
+});
 
 const KIND_BY_CLASS: Record<number, FindingKind> = {
   2002: 'vulnerability',

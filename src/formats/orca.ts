@@ -21,16 +21,17 @@ import { accept, eachRecord, makeFinding, reject } from './record';
 import { fingerprint } from './secret-finding';
 import { missingColumns, rowObject } from './tabular';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
 const CSV_COLUMNS = ['OrcaScore', 'Title', 'Status'];
 
-const STATUS: Record<string, Status> = {
+const STATUS: Record<string, Status> = ownTable({
   open: 'open',
   in_progress: 'open',
   closed: 'resolved',
   dismissed: 'suppressed',
   snoozed: 'suppressed',
-};
+});
 
 function detect({ doc }: FormatInput): Detection {
   if (doc.kind === 'csv') {

@@ -23,14 +23,15 @@ import { severityFromWord } from './normalise';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import { missingColumns, rowObject } from './tabular';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
-const STATUS: Record<string, Status> = {
+const STATUS: Record<string, Status> = ownTable({
   alarm: 'open',
   ok: 'passed',
   skip: 'suppressed',
   info: 'unknown',
   error: 'unknown',
-};
+});
 
 const CSV_COLUMNS = ['control_id', 'reason', 'resource', 'status'];
 /** CSV columns that describe the group and control rather than dimensions of the row. */
@@ -67,14 +68,21 @@ interface ResultItem {
   result: unknown;
 }
 
-function collect(group: unknown, items: ResultItem[]): void {
-  for (const control of arr(own(group, 'controls'))) {
-    if (!isObject(control)) continue;
-    const results = arr(own(control, 'results'));
-    if (results.length === 0 && str(own(control, 'run_error')) !== null) items.push({ control, result: null });
-    for (const result of results) items.push({ control, result });
+/** Walks the group tree depth first with an explicit stack, so a deeply nested file cannot overflow the call stack. */
+function collect(root: unknown, items: ResultItem[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const group = stack.pop();
+    for (const control of arr(own(group, 'controls'))) {
+      if (!isObject(control)) continue;
+      const results = arr(own(control, 'results'));
+      if (results.length === 0 && str(own(control, 'run_error')) !== null) items.push({ control, result: null });
+      for (const result of results) items.push({ control, result });
+    }
+    // Pushed in reverse so that groups are visited in file order.
+    const children = arr(own(group, 'groups'));
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   }
-  for (const child of arr(own(group, 'groups'))) collect(child, items);
 }
 
 function* parse({ doc }: FormatInput): Iterable<RecordOutcome> {

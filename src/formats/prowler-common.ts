@@ -6,16 +6,17 @@
 import type { Severity, Status } from '../model/vocabulary';
 import { str, timestamp } from './fields';
 import { severityFromWord } from './normalise';
+import { ownTable } from './lookup';
 
 /** The key of AWS Foundational Security Best Practices in Prowler's compliance map. */
 export const FSBP_FRAMEWORK = 'AWS-Foundational-Security-Best-Practices';
 
 /** Prowler's check results. */
-const STATUS_CODES: Record<string, Status> = {
+const STATUS_CODES: Record<string, Status> = ownTable({
   FAIL: 'open',
   PASS: 'passed',
   MANUAL: 'unknown',
-};
+});
 
 /** Returns the status of a Prowler result. A muted result is suppressed whatever its check result. */
 export function prowlerStatus(code: string | null, muted: boolean): Status {

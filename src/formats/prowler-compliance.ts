@@ -18,7 +18,7 @@
 import type { Status } from '../model/vocabulary';
 import { cellOf, csvRecord, missingColumns } from './csv-records';
 import { rawText, safeUrl, timestamp } from './fields';
-import { lookup } from './lookup';
+import { lookup, ownTable } from './lookup';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
 
@@ -35,12 +35,12 @@ const FRAMEWORK_SIGNATURES: readonly { column: string; framework: string }[] = [
   { column: 'REQUIREMENTS_TACTICS', framework: 'MITRE-ATTACK' },
 ];
 
-const STATUS_BY_RESULT: Record<string, Status> = {
+const STATUS_BY_RESULT: Record<string, Status> = ownTable({
   pass: 'passed',
   fail: 'open',
   manual: 'unknown',
   info: 'unknown',
-};
+});
 
 /** Placeholders Prowler writes into rows of manual requirements, which have no check or resource. */
 const MANUAL_CHECK = 'manual';

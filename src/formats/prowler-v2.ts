@@ -14,7 +14,7 @@
 import type { Severity, Status } from '../model/vocabulary';
 import { cellOf, csvRecord, missingColumns } from './csv-records';
 import { isObject, own, rawText, safeUrl, str, timestamp } from './fields';
-import { lookup, severityWord } from './lookup';
+import { lookup, severityWord, ownTable } from './lookup';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
 import { jsonValues, recordsOf, sampleObjects } from './wrappers';
@@ -59,13 +59,13 @@ interface ProwlerV2Result {
   compliance: string | null;
 }
 
-const STATUS_BY_RESULT: Record<string, Status> = {
+const STATUS_BY_RESULT: Record<string, Status> = ownTable({
   pass: 'passed',
   fail: 'open',
   info: 'unknown',
   // WARNING is read as unknown: the result is neither a pass nor a fail.
   warning: 'unknown',
-};
+});
 
 const CHECK_PREFIX = /^\[([^\]]+)\]\s*(.*)$/s;
 

@@ -15,7 +15,7 @@
  */
 import type { Severity, Status } from '../model/vocabulary';
 import { at, isObject, own, rawText, safeUrl, str, strings, tagsOf, timestamp } from './fields';
-import { lookup, severityWord } from './lookup';
+import { lookup, severityWord, ownTable } from './lookup';
 import { nonEmpty } from './parse-helpers';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
@@ -49,13 +49,13 @@ type ProwlerV3Key =
   | 'Categories'
   | 'Muted';
 
-const STATUS_BY_RESULT: Record<string, Status> = {
+const STATUS_BY_RESULT: Record<string, Status> = ownTable({
   pass: 'passed',
   fail: 'open',
   info: 'unknown',
   manual: 'unknown',
   warning: 'suppressed',
-};
+});
 
 /** Compliance key whose values name FSBP controls (`EC2.8`). Older releases wrote service names there. */
 const FSBP_KEY = 'AWS-Foundational-Security-Best-Practices';

@@ -11,6 +11,8 @@ export interface ReadEntry {
   input: FormatInput;
   byteLength: number;
   badLines: BadLine[];
+  /** File-level problems that still left records to read, such as a truncated file. */
+  problems: Problem[];
 }
 
 export type ReadResult = { ok: true; entry: ReadEntry } | { ok: false; problem: Problem; byteLength: number };
@@ -32,7 +34,7 @@ async function readParquetEntry(binary: BinaryEntry): Promise<ReadResult> {
   const byteLength = binary.bytes.length;
   try {
     const rows = await readParquetRows(binary.bytes);
-    return { ok: true, entry: { input: { fileName: binary.name, doc: { kind: 'rows', rows } }, byteLength, badLines: [] } };
+    return { ok: true, entry: { input: { fileName: binary.name, doc: { kind: 'rows', rows } }, byteLength, badLines: [], problems: [] } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: { code: 'read_failed', file: binary.name, detail: `Parquet decoding failed (${message})` }, byteLength };
@@ -44,5 +46,5 @@ function readTextEntry(source: Exclude<SourceEntry, { binary: BinaryEntry }>, fi
   const { name, text, byteLength } = source.entry;
   const parsed = parseDocument(name, text);
   if (!parsed.ok) return { ok: false, problem: parsed.problem, byteLength };
-  return { ok: true, entry: { input: { fileName: name, doc: parsed.doc }, byteLength, badLines: parsed.badLines } };
+  return { ok: true, entry: { input: { fileName: name, doc: parsed.doc }, byteLength, badLines: parsed.badLines, problems: parsed.problems ?? [] } };
 }

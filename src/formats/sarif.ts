@@ -24,6 +24,7 @@ import { severityFromCvss, severityFromWord } from './normalise';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import { fingerprint, secretFinding } from './secret-finding';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
 type ToolKind = 'secret' | 'iac' | 'code';
 
@@ -50,22 +51,22 @@ const TOOL_KINDS: readonly { fragment: string; kind: ToolKind }[] = [
   { fragment: 'snyk iac', kind: 'iac' },
 ];
 
-const LEVEL_SEVERITY: Record<string, Severity> = {
+const LEVEL_SEVERITY: Record<string, Severity> = ownTable({
   error: 'high',
   warning: 'medium',
   note: 'low',
   none: 'informational',
-};
+});
 
 /** SARIF `result.kind`; absent means `fail` for results that have a level. */
-const KIND_STATUS: Record<string, Status> = {
+const KIND_STATUS: Record<string, Status> = ownTable({
   fail: 'open',
   pass: 'passed',
   notApplicable: 'passed',
   review: 'unknown',
   open: 'unknown',
   informational: 'unknown',
-};
+});
 
 interface RunContext {
   tool: string;

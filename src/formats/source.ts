@@ -14,7 +14,7 @@ export const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 export const MAX_ARCHIVE_BYTES = MAX_ENTRY_BYTES;
 /** Maximum entries read from one zip archive. */
 export const MAX_ZIP_ENTRIES = 10_000;
-/** Maximum containers inside each other (a .gz in a .zip is 2); deeper input is refused, as are quines. */
+/** Maximum containers inside each other (a .gz in a .zip is 2). Deeper input is refused, and so are quines. */
 export const MAX_CONTAINER_DEPTH = 4;
 /**
  * Compressed bytes handed to the inflater at a time. DEFLATE expands at most about 1032:1, so one step
@@ -138,7 +138,7 @@ interface ZipEntryState {
   entryName: string;
   chunks: Uint8Array[];
   total: number;
-  /** Why the entry is refused, or null while it reads well. */
+  /** Problem that stops the entry, or null while it reads well. */
   failure: Problem | null;
 }
 
@@ -163,18 +163,18 @@ function readZip(name: string, bytes: Uint8Array, limits: Limits, depth: number)
       state.failure = tooLarge(state, `the entry declares ${formatBytes(file.originalSize)}, more than the limit of ${formatBytes(cap)}`);
       return;
     }
-    const refuse = (problem: Problem) => {
+    const stopEntry = (problem: Problem) => {
       state.failure = problem;
       state.chunks = [];
       file.terminate();
     };
     file.ondata = (error, chunk) => {
       if (state.failure) return;
-      if (error) return refuse({ code: 'read_failed', file: entryName, detail: `the zip entry is corrupt (${errorText(error)})` });
+      if (error) return stopEntry({ code: 'read_failed', file: entryName, detail: `the zip entry is corrupt (${errorText(error)})` });
       state.total += chunk.length;
       archiveTotal += chunk.length;
-      if (state.total > cap) return refuse(tooLarge(state, `the entry expands to more than ${formatBytes(cap)}`));
-      if (archiveTotal > archiveCap) return refuse(tooLarge(state, `the archive expands to more than ${formatBytes(archiveCap)} in total`));
+      if (state.total > cap) return stopEntry(tooLarge(state, `the entry expands to more than ${formatBytes(cap)}`));
+      if (archiveTotal > archiveCap) return stopEntry(tooLarge(state, `the archive expands to more than ${formatBytes(archiveCap)} in total`));
       state.chunks.push(chunk);
     };
     try {
@@ -234,7 +234,7 @@ export function decodeText(name: string, bytes: Uint8Array): SourceEntry {
     const text = new TextDecoder(encoding, { fatal: true }).decode(body);
     return { ok: true, entry: { name, text, byteLength: bytes.length } };
   } catch (error) {
-    // A fatal decoding error is a TypeError; anything else is the engine refusing a string this long.
+    // A fatal decoding error is a TypeError. Any other error is the engine rejecting a string this long.
     if (error instanceof TypeError) {
       return { ok: false, problem: { code: 'invalid_encoding', file: name, detail: `it is not valid ${encoding.toUpperCase()}` } };
     }

@@ -20,10 +20,11 @@ import { addressInText, codeLocation, iacResourceType, lineNumber } from './iac'
 import { severityFromWord } from './normalise';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
 /** defsec's numeric scan status as tfsec v1 writes it. */
 const NUMERIC_STATUS: Record<number, Status> = { 0: 'open', 1: 'passed', 2: 'suppressed' };
-const TEXT_STATUS: Record<string, Status> = { failed: 'open', passed: 'passed', ignored: 'suppressed' };
+const TEXT_STATUS: Record<string, Status> = ownTable({ failed: 'open', passed: 'passed', ignored: 'suppressed' });
 
 function detect({ doc }: FormatInput): Detection {
   if (doc.kind !== 'json' || !isObject(doc.value)) return { match: false, reason: 'it is not a JSON object' };

@@ -20,16 +20,17 @@ import { severityFromWord } from './normalise';
 import { accept, eachRecord, makeFinding, reject } from './record';
 import { missingColumns, rowObject } from './tabular';
 import type { Detection, FormatInput, FormatModule, RecordOutcome } from './types';
+import { ownTable } from './lookup';
 
 const REQUIRED = ['Issue ID', 'Title', 'Severity', 'Status', 'Resource external ID'];
 
-const STATUS: Record<string, Status> = {
+const STATUS: Record<string, Status> = ownTable({
   OPEN: 'open',
   IN_PROGRESS: 'open',
   RESOLVED: 'resolved',
   IGNORED: 'suppressed',
   REJECTED: 'suppressed',
-};
+});
 
 function detect({ doc }: FormatInput): Detection {
   if (doc.kind !== 'csv') return { match: false, reason: 'it is not CSV' };

@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../model/problem';
+import { isFileLevel, type ProblemCode } from '../model/problem';
 
 /** One problem as the per-file account shows it: where, what, and the message with what to do. */
 export interface FileError {
@@ -42,9 +42,12 @@ export function emptyAccount(path: string, bytes: number): FileAccount {
   };
 }
 
-/** True when the file could not be read or its format was not recognised (CLI exit code 3). */
+/**
+ * True when the file could not be read completely: its format was not recognised, it could not be read
+ * at all, or it broke part way (a truncated file whose earlier records were kept). CLI exit code 3.
+ */
 export function isUnreadable(account: FileAccount): boolean {
-  return account.format === null;
+  return account.format === null || account.errors.some((error) => isFileLevel(error.code));
 }
 
 export function isBalanced(account: FileAccount): boolean {

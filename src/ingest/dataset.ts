@@ -101,6 +101,7 @@ export class DatasetBuilder {
 
     account.format = format.id;
     account.formatTitle = format.title;
+    for (const problem of entry.problems) account.errors.push(toFileError(problem));
 
     for (const bad of entry.badLines) {
       account.records++;

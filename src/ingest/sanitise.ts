@@ -7,8 +7,8 @@ import { maskSecretsInText } from '../formats/mask';
  * Formats that know their secret (scanner matches) mask it already; this pass catches the rest.
  */
 export function sanitiseFinding(finding: ParsedFinding): ParsedFinding {
-  const tags: Record<string, string> = {};
-  for (const [key, value] of Object.entries(finding.tags)) tags[maskSecretsInText(key)] = maskSecretsInText(value);
+  // fromEntries defines own properties, so a tag named `__proto__` stays a tag.
+  const tags = Object.fromEntries(Object.entries(finding.tags).map(([key, value]) => [maskSecretsInText(key), maskSecretsInText(value)]));
   // In place: the finding was just built by a format, and a copy per finding costs measurable time at 100k+.
   finding.title = maskSecretsInText(finding.title);
   finding.description = maskSecretsInText(finding.description);

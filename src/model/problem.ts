@@ -34,7 +34,7 @@ const ADVICE: Record<ProblemCode, string> = {
   binary_file: 'Drop the JSON, CSV or JS export itself, or a .gz or .zip archive of it.',
   invalid_encoding: 'Save the file as UTF-8 (or UTF-16 with a byte order mark) and try again.',
   invalid_json: 'Check that the file is complete JSON; a hand-edited file may have a stray comma or quote.',
-  truncated_json: 'The file ends early: export it again or copy it whole. Records before the break were kept.',
+  truncated_json: 'The file ends early: export it again or copy it whole.',
   unrecognised_format: 'Run `srd formats` to see which exports are read, and export in one of those formats.',
   not_findings: 'This file holds no finding records; export the findings themselves.',
   missing_field: 'The record was skipped; the rest of the file loaded. Fix the record or re-export.',

@@ -1,10 +1,10 @@
 /**
- * Builders of bad and hostile inputs for tests: minimal valid records to wrap (ASFF findings, Prowler CSV
- * rows), re-encodings (byte order marks, UTF-16), containers (gzip, zip and decompression bombs), deep
- * nesting, huge strings, prototype-pollution keys, and strings that must never run as HTML, script, URL or
- * spreadsheet formula. No Vitest import, so Playwright specs can use them too.
+ * Builders of bad and hostile inputs for tests. They make minimal valid records to wrap (ASFF findings,
+ * Prowler CSV rows), re-encodings (byte order marks, UTF-16), containers (gzip, zip, decompression bombs),
+ * deep nesting and prototype-pollution keys. The strings here must never run as HTML, script, URL or
+ * spreadsheet formula. The module does not import Vitest, so Playwright specs use it too.
  */
-import { gzipSync, zipSync } from 'fflate';
+import { deflateSync, gzipSync, zipSync } from 'fflate';
 
 export function encodeText(text: string): Uint8Array {
   return new TextEncoder().encode(text);
@@ -34,7 +34,7 @@ export const FORMULA_VALUES = [
 /** Keys that pollute `Object.prototype` when code copies input with plain assignment or a deep merge. */
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** JSON text of an object with every prototype key set to `{"polluted": "yes"}`, as input would hold it. */
+/** Writes a JSON object with every prototype key set to `{"polluted": "yes"}`, as a hostile input would. */
 export function pollutingObjectText(): string {
   return `{${PROTOTYPE_KEYS.map((key) => `"${key}": {"polluted": "yes"}`).join(', ')}}`;
 }
@@ -43,8 +43,8 @@ export function pollutingObjectText(): string {
 // ASFF
 
 /**
- * A minimal ASFF 2018-10-08 finding that the ASFF module accepts: a failed S3 control on bucket `bucket-n`.
- * `overrides` replace top-level fields.
+ * Builds a minimal ASFF 2018-10-08 finding that the ASFF module accepts: a failed S3 control on bucket
+ * `bucket-n`. `overrides` replace top-level fields, and an `undefined` override removes the field.
  */
 export function asffFinding(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -68,17 +68,17 @@ export function asffFinding(n: number, overrides: Record<string, unknown> = {}):
   };
 }
 
-/** Findings `0 .. count-1` built by `asffFinding`. */
+/** Builds findings `0 .. count-1` with `asffFinding`. */
 export function asffFindings(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, n) => asffFinding(n));
 }
 
-/** A `get-findings` page (`{"Findings": [...]}`), indented so that each finding spans several lines. */
+/** Writes a `get-findings` page (`{"Findings": [...]}`), indented so that each finding spans several lines. */
 export function asffPageText(findings: readonly unknown[]): string {
   return JSON.stringify({ Findings: findings }, null, 2);
 }
 
-/** One finding per line, as JSON Lines exports write them. */
+/** Writes one record per line, as JSON Lines exports do. */
 export function jsonLinesText(records: readonly unknown[], lineEnding = '\n'): string {
   return records.map((record) => JSON.stringify(record)).join(lineEnding) + lineEnding;
 }
@@ -100,7 +100,7 @@ export const PROWLER_CSV_COLUMNS = [
 export type ProwlerColumn = (typeof PROWLER_CSV_COLUMNS)[number];
 export type ProwlerRow = Partial<Record<ProwlerColumn, string>>;
 
-/** A failed `s3_bucket_public_access` row for bucket `bucket-n`; `overrides` replace cells. */
+/** Builds a failed `s3_bucket_public_access` row for bucket `bucket-n`. `overrides` replace cells. */
 export function prowlerRow(n: number, overrides: ProwlerRow = {}): ProwlerRow {
   return {
     AUTH_METHOD: 'profile: default',
@@ -134,12 +134,12 @@ export interface CsvOptions {
   lineEnding?: string;
 }
 
-/** Quotes a cell (RFC 4180) when it holds the delimiter, a quote, CR or LF. */
+/** Quotes a cell (RFC 4180) when it contains the delimiter, a quote, CR or LF. */
 function csvCell(value: string, delimiter: string): string {
   return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Prowler CSV text with a header row; Prowler itself writes `;` and `\n`. */
+/** Writes Prowler CSV text with a header row. Prowler itself writes `;` and `\n`. */
 export function prowlerCsvText(rows: readonly ProwlerRow[], { delimiter = ';', lineEnding = '\n' }: CsvOptions = {}): string {
   const lines = [PROWLER_CSV_COLUMNS.join(delimiter)];
   for (const row of rows) lines.push(PROWLER_CSV_COLUMNS.map((column) => csvCell(row[column] ?? '', delimiter)).join(delimiter));
@@ -157,7 +157,7 @@ export function withUtf8Bom(text: string): Uint8Array {
   return bytes;
 }
 
-/** UTF-16 with its byte order mark, little- or big-endian. Surrogate pairs pass through as code units. */
+/** Encodes UTF-16 with its byte order mark, little- or big-endian. Surrogate pairs pass through as code units. */
 export function utf16WithBom(text: string, endian: 'le' | 'be'): Uint8Array {
   const bytes = new Uint8Array(2 + text.length * 2);
   const view = new DataView(bytes.buffer);
@@ -167,7 +167,7 @@ export function utf16WithBom(text: string, endian: 'le' | 'be'): Uint8Array {
   return bytes;
 }
 
-/** Bytes that are no text export: a PNG signature, NUL bytes and every byte value. */
+/** Builds bytes that are no text export: a PNG signature, NUL bytes and every byte value. */
 export function binaryGarbage(length = 4096): Uint8Array {
   const bytes = new Uint8Array(length);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -182,7 +182,7 @@ export function gzipBytes(content: string | Uint8Array): Uint8Array {
   return gzipSync(typeof content === 'string' ? encodeText(content) : content);
 }
 
-/** A zip archive of the named entries (deflated). */
+/** Zips the named entries with fflate (deflated, with correct CRC-32 and sizes). */
 export function zipBytes(entries: Record<string, string | Uint8Array>): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [name, content] of Object.entries(entries)) files[name] = typeof content === 'string' ? encodeText(content) : content;
@@ -210,7 +210,7 @@ class BitWriter {
     }
   }
 
-  /** Huffman codes are packed starting from their most significant bit. */
+  /** Writes a Huffman code, which DEFLATE packs starting from its most significant bit. */
   writeCode(code: number, bits: number): void {
     let reversed = 0;
     for (let i = 0; i < bits; i++) reversed |= ((code >> i) & 1) << (bits - 1 - i);
@@ -223,19 +223,19 @@ class BitWriter {
   }
 }
 
-/** Fixed-Huffman code of a literal byte (RFC 1951, section 3.2.6). */
+/** Writes the fixed-Huffman code of a literal byte (RFC 1951, section 3.2.6). */
 function writeLiteral(writer: BitWriter, byte: number): void {
   if (byte < 144) writer.writeCode(0x30 + byte, 8);
   else writer.writeCode(0x190 + byte - 144, 9);
 }
 
-/** Longest match length in DEFLATE; symbol 285 stands for it with no extra bits. */
+/** Maximum match length in DEFLATE, which symbol 285 encodes with no extra bits. */
 const MAX_MATCH = 258;
 
 /**
- * Raw DEFLATE data that expands to `length` copies of `byte`: one fixed-Huffman block with a literal and
- * then matches of 258 bytes at distance 1, 13 bits each, so the ratio is about 158:1. It is built without
- * ever holding the expanded bytes.
+ * Builds raw DEFLATE data that expands to `length` copies of `byte`: one fixed-Huffman block with a literal
+ * and then matches of 258 bytes at distance 1, 13 bits each, so the ratio is about 158:1. The expanded
+ * bytes are never held in memory.
  */
 export function deflateRepeatedByte(byte: number, length: number): Uint8Array {
   const matches = Math.floor(Math.max(length - 1, 0) / MAX_MATCH);
@@ -258,9 +258,9 @@ function littleEndian(value: number, bytes: 2 | 4): number[] {
 }
 
 /**
- * A gzip member that expands to `length` copies of `byte` (a space by default, so the text is not flagged
- * as binary). NOTE: CRC-32 is left 0 because computing it means walking the expanded bytes. fflate 0.8 does
- * not check it, so the bomb tests the size cap, not a checksum failure.
+ * Builds a gzip member that expands to `length` copies of `byte` (a space by default, so the text is not
+ * flagged as binary). NOTE: CRC-32 is left 0 because computing it means walking the expanded bytes.
+ * fflate 0.8 does not check it, so the bomb tests the size cap, not a checksum failure.
  */
 export function gzipBomb(length: number, byte = 0x20): Uint8Array {
   const header = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
@@ -268,26 +268,38 @@ export function gzipBomb(length: number, byte = 0x20): Uint8Array {
   return concatBytes([Uint8Array.from(header), deflateRepeatedByte(byte, length), Uint8Array.from(trailer)]);
 }
 
-export interface ZipBombOptions {
-  byte?: number;
+/** One entry of a hand-built zip archive: raw DEFLATE data and the sizes its headers declare. */
+export interface ZipEntrySpec {
+  name: string;
+  deflated: Uint8Array;
   /** Uncompressed size written in the headers; a lying bomb declares less than it expands to. */
-  declaredSize?: number;
-  /** How many times the entry is repeated under different names. */
-  entries?: number;
+  declaredSize: number;
+}
+
+/** Deflates `content` into a zip entry that declares its true size. */
+export function zipEntry(name: string, content: string | Uint8Array): ZipEntrySpec {
+  const bytes = typeof content === 'string' ? encodeText(content) : content;
+  return { name, deflated: deflateSync(bytes), declaredSize: bytes.length };
 }
 
 /**
- * A zip archive whose entries each expand to `length` copies of a byte (a space by default). By default
- * the headers declare the true size; `declaredSize` makes them lie, as a hostile archive would. CRC-32 is
- * left 0, as in `gzipBomb`.
+ * Builds a zip entry that expands to `length` copies of `byte` (a space by default, so the text is not
+ * flagged as binary). The headers declare `declaredSize`, by default the true size.
  */
-export function zipBomb(entryName: string, length: number, { byte = 0x20, declaredSize = length, entries = 1 }: ZipBombOptions = {}): Uint8Array {
-  const data = deflateRepeatedByte(byte, length);
+export function bombEntry(name: string, length: number, { byte = 0x20, declaredSize = length } = {}): ZipEntrySpec {
+  return { name, deflated: deflateRepeatedByte(byte, length), declaredSize };
+}
+
+/**
+ * Writes a zip archive (local headers, central directory, end record) of the given entries. CRC-32 fields
+ * are left 0, as in `gzipBomb`.
+ */
+export function zipArchive(entries: readonly ZipEntrySpec[]): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (let i = 0; i < entries; i++) {
-    const name = encodeText(entries === 1 ? entryName : `${i}-${entryName}`);
+  for (const entry of entries) {
+    const name = encodeText(entry.name);
     const common = [
       ...littleEndian(20, 2), // version needed: 2.0 (deflate)
       ...littleEndian(0, 2), // flags
@@ -295,39 +307,36 @@ export function zipBomb(entryName: string, length: number, { byte = 0x20, declar
       ...littleEndian(0, 2), // time
       ...littleEndian(0x21, 2), // date: 1980-01-01
       ...littleEndian(0, 4), // CRC-32
-      ...littleEndian(data.length, 4),
-      ...littleEndian(declaredSize % 2 ** 32, 4),
+      ...littleEndian(entry.deflated.length, 4),
+      ...littleEndian(entry.declaredSize % 2 ** 32, 4),
       ...littleEndian(name.length, 2),
       ...littleEndian(0, 2), // extra field length
     ];
-    const local = concatBytes([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...common]), name, data]);
-    const central = concatBytes([
-      Uint8Array.from([
-        0x50, 0x4b, 0x01, 0x02,
-        ...littleEndian(20, 2), // version made by
-        ...common,
-        ...littleEndian(0, 2), // comment length
-        ...littleEndian(0, 2), // disk number
-        ...littleEndian(0, 2), // internal attributes
-        ...littleEndian(0, 4), // external attributes
-        ...littleEndian(offset, 4),
-      ]),
-      name,
+    const local = concatBytes([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...common]), name, entry.deflated]);
+    const central = Uint8Array.from([
+      0x50, 0x4b, 0x01, 0x02,
+      ...littleEndian(20, 2), // version made by
+      ...common,
+      ...littleEndian(0, 2), // comment length
+      ...littleEndian(0, 2), // disk number
+      ...littleEndian(0, 2), // internal attributes
+      ...littleEndian(0, 4), // external attributes
+      ...littleEndian(offset, 4),
     ]);
     locals.push(local);
-    centrals.push(central);
+    centrals.push(concatBytes([central, name]));
     offset += local.length;
   }
   const directory = concatBytes(centrals);
   const end = Uint8Array.from([
     0x50, 0x4b, 0x05, 0x06,
-    ...littleEndian(0, 2),
-    ...littleEndian(0, 2),
-    ...littleEndian(entries, 2),
-    ...littleEndian(entries, 2),
+    ...littleEndian(0, 2), // disk number
+    ...littleEndian(0, 2), // disk with the directory
+    ...littleEndian(entries.length, 2),
+    ...littleEndian(entries.length, 2),
     ...littleEndian(directory.length, 4),
     ...littleEndian(offset, 4),
-    ...littleEndian(0, 2),
+    ...littleEndian(0, 2), // comment length
   ]);
   return concatBytes([...locals, directory, end]);
 }
@@ -345,12 +354,12 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
 // ---------------------------------------------------------------------------------------------------------
 // Shapes that break naive readers
 
-/** `depth` nested arrays, `[[[...]]]`, which overflow the stack of a recursive reader. */
+/** Writes `depth` nested arrays, `[[[...]]]`, which overflow the stack of a recursive reader. */
 export function nestedArraysText(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth);
 }
 
-/** `depth` nested objects, `{"a":{"a":...1}}`. */
+/** Writes `depth` nested objects, `{"a":{"a":...1}}`. */
 export function nestedObjectsText(depth: number): string {
   return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 }

@@ -1,0 +1,99 @@
+/**
+ * Reads the command line's input files into one dataset: large JSON files through the streaming reader,
+ * the rest whole, with progress on stderr for large inputs.
+ */
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { rawCapture } from '../formats/fields';
+import { formatBytes } from '../formats/source';
+import type { FileAccount } from '../ingest/account';
+import { DatasetBuilder, type Dataset } from '../ingest/dataset';
+import { addJsonStream, canStream, STREAM_HEAD_BYTES, STREAM_THRESHOLD_BYTES } from '../ingest/stream';
+import { UsageError } from './usage';
+
+/** Inputs at least this large report progress on stderr. */
+const PROGRESS_THRESHOLD_BYTES = 20 * 1024 * 1024;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Replaces terminal control characters with visible escapes (`\x1b`), so text from an input (a title, a
+ * resource id, a file name) cannot move the cursor, clear the screen or plant a link in a terminal.
+ * Line feeds and tabs are kept.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** The same streams with every write passed through `printable`, for human-readable output. */
+export function printableIo(io: Io): Io {
+  return { stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
+}
+
+export interface LoadOptions {
+  quiet: boolean;
+  /** Keep each finding's raw record; only the report shows them, so the other commands skip the work. */
+  keepRaw?: boolean;
+}
+
+export async function loadInputs(files: readonly string[], options: LoadOptions, io: Pick<Io, 'stderr'>): Promise<Dataset> {
+  if (files.length === 0) throw new UsageError('no input files given');
+  rawCapture.enabled = options.keepRaw ?? false;
+  const builder = new DatasetBuilder();
+  for (const path of files) {
+    let size: number;
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new Error('it is a directory; pass the files inside it');
+      size = stat.size;
+    } catch (error) {
+      builder.addUnreadable(path, error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    const verbose = !options.quiet && size >= PROGRESS_THRESHOLD_BYTES;
+    if (verbose) io.stderr(`srd: reading ${path} (${formatBytes(size)})\n`);
+    const accounts = shouldStream(path, size) ? [await streamFile(builder, path, size, verbose, io)] : await readWhole(builder, path, verbose, io);
+    if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
+  }
+  return builder.build();
+}
+
+/** Large JSON files go through the streaming reader, which never holds the whole text as one string. */
+function shouldStream(path: string, size: number): boolean {
+  if (size < STREAM_THRESHOLD_BYTES) return false;
+  const head = Buffer.alloc(STREAM_HEAD_BYTES);
+  const descriptor = openSync(path, 'r');
+  try {
+    const length = readSync(descriptor, head, 0, head.length, 0);
+    return canStream(new Uint8Array(head.buffer, head.byteOffset, length));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+async function streamFile(builder: DatasetBuilder, path: string, size: number, verbose: boolean, io: Pick<Io, 'stderr'>): Promise<FileAccount> {
+  let nextReport = 0;
+  return addJsonStream(builder, path, createReadStream(path, { highWaterMark: 1 << 20 }), size, (progress) => {
+    if (!verbose || progress.bytesRead < nextReport) return;
+    nextReport = progress.bytesRead + size / 10;
+    io.stderr(`srd: ${path}: ${formatBytes(progress.bytesRead)} read, ${progress.records} records\n`);
+  });
+}
+
+async function readWhole(builder: DatasetBuilder, path: string, verbose: boolean, io: Pick<Io, 'stderr'>): Promise<FileAccount[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (error) {
+    return [builder.addUnreadable(path, error instanceof Error ? error.message : String(error))];
+  }
+  let calls = 0;
+  return builder.addFile(path, bytes, (progress) => {
+    if (verbose && ++calls % 50 === 0) io.stderr(`srd: ${progress.file}: ${progress.records} records\n`);
+  });
+}
+
