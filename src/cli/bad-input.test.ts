@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../analysis/summary';
 import { parseCsv } from '../formats/csv';
 import { isFileLevel } from '../model/problem';
@@ -29,6 +29,8 @@ function sum(counts: Record<string, number>): number {
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'srd-bad-input-'));
+// The cases write tens of megabytes (the 20 MiB title twice), so the folder goes when the file is done.
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function tempFile(name: string, content: string | Uint8Array): string {
   const path = join(mkdtempSync(join(directory, 'case-')), name);

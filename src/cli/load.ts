@@ -18,6 +18,7 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

@@ -5,8 +5,11 @@
 import { Gunzip, Inflate, Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from 'fflate';
 import type { Problem } from '../model/problem';
 
-/** Maximum bytes one decompressed entry may expand to; larger entries are refused (zip bombs). */
-export const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
+/**
+ * Maximum bytes one decompressed entry may expand to; larger entries are refused (zip bombs). Text past
+ * about 512 MiB could not be decoded into one JavaScript string anyway.
+ */
+export const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 /**
  * Maximum bytes all entries of one zip archive may expand to together. Every entry is decoded before any
  * is parsed, so this bounds the memory one archive takes.
