@@ -19,8 +19,9 @@ export function FindingsView({
 }) {
   // Typing in the search box stays responsive: filtering 100k findings runs at lower priority.
   const deferred = useDeferredValue(query);
-  const filtered = useMemo(() => applyFilters(findings, deferred.filters), [findings, deferred.filters]);
-  const sorted = useMemo(() => sortFindings(filtered, deferred.sort), [filtered, deferred.sort]);
+  // Sorted once per sort order; a filter change only filters the sorted list, which keeps its order.
+  const allSorted = useMemo(() => sortFindings(findings, deferred.sort), [findings, deferred.sort]);
+  const sorted = useMemo(() => applyFilters(allSorted, deferred.filters), [allSorted, deferred.filters]);
   const [selected, setSelected] = useState<{ finding: Finding; index: number } | null>(null);
   const tableRef = useRef<HTMLDivElement>(null);
 

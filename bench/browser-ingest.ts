@@ -1,0 +1,113 @@
+/**
+ * Browser benchmark: time from handing a large export to the page's file input to the overview showing the
+ * totals, against a bare `file.text()` + `JSON.parse` of the same file in the same page; then the time a
+ * text search over all findings takes to update the table, and how many rows the table keeps in the DOM.
+ *
+ * Usage: npm run build && npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180]
+ * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Prints one JSON document.
+ */
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const file = args.find((arg) => !arg.startsWith('--'));
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 1) || 1;
+const port = Number(args.includes('--port') ? args[args.indexOf('--port') + 1] : 4180);
+if (!file) {
+  process.stderr.write('usage: npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180]\n');
+  process.exit(2);
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function waitForServer(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the preview server at ${url} did not start`);
+}
+
+/** Milliseconds for `file.text()` + `JSON.parse` of the file, picked through a scratch file input. */
+async function baselineParse(page: Page, path: string): Promise<number> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-baseline';
+    input.style.display = 'none';
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-baseline', path);
+  return page.evaluate(async () => {
+    const input = document.getElementById('bench-baseline') as HTMLInputElement;
+    const started = performance.now();
+    const value = JSON.parse(await input.files![0].text()) as unknown;
+    const elapsed = performance.now() - started;
+    input.remove();
+    return value ? elapsed : -1;
+  });
+}
+
+/** Milliseconds from setting the files to `findings-total` being visible. */
+async function appIngest(page: Page, path: string): Promise<number> {
+  const started = Date.now();
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByTestId('findings-total').waitFor({ timeout: 600_000 });
+  return Date.now() - started;
+}
+
+/** Milliseconds from a search input event to the visible count changing, measured inside the page. */
+async function searchUpdate(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (query) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const count = document.querySelector('[data-testid="visible-count"]')!;
+    const before = count.textContent;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const started = performance.now();
+    const changed = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (count.textContent !== before) {
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }
+      });
+      observer.observe(count, { childList: true, characterData: true, subtree: true });
+    });
+    setValue.call(input, query);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return changed;
+  }, text);
+}
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+try {
+  const url = `http://localhost:${port}/`;
+  await waitForServer(url);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(url);
+    const baselineMs = await baselineParse(page, file);
+    const ingestMs = await appIngest(page, file);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Findings/ }).click();
+    await page.getByTestId('findings-table').waitFor();
+    const searchMs = [await searchUpdate(page, 'lambda'), await searchUpdate(page, 'ec2'), await searchUpdate(page, '')];
+    const rowsInDom = await page.locator('[data-testid="findings-table"] [role="row"]').count();
+    const heapMiB = await page.evaluate(() => {
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return memory ? Math.round(memory.usedJSHeapSize / 1024 / 1024) : null;
+    });
+    results.push({ baselineMs: Math.round(baselineMs), ingestMs, ratio: +(ingestMs / baselineMs).toFixed(2), searchMs: searchMs.map(Math.round), rowsInDom, mainPageHeapMiB: heapMiB });
+    await page.close();
+  }
+  await browser.close();
+  process.stdout.write(`${JSON.stringify({ file, bytes: statSync(file).size, runs: results }, null, 2)}\n`);
+} finally {
+  server.kill();
+}
