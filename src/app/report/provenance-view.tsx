@@ -7,6 +7,7 @@ import type { ReportContent } from '../../report/report-codec';
 import { Panel } from '../components/panel';
 import { formatBytes, formatCount, plural } from '../lib/format';
 import { formatBuiltAt } from './report-intro';
+import { ProblemItems } from '../components/problem-items';
 
 function pseudonymsLabel(provenance: ReportContent['provenance']): string {
   if (!provenance.pseudonymised) return 'No';
@@ -63,16 +64,7 @@ function AccountProblems({ account }: { account: FileAccount }) {
   if (account.errors.length === 0 && account.notes.length === 0) return null;
   return (
     <ul className="mt-1 space-y-1 text-xs">
-      {account.errors.map((error, index) => (
-        <li key={`error-${index}`} className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {error.message}
-        </li>
-      ))}
-      {account.notes.map((note, index) => (
-        <li key={`note-${index}`} className="rounded bg-slate-100 px-2 py-1 text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-          {note}
-        </li>
-      ))}
+      <ProblemItems account={account} />
     </ul>
   );
 }

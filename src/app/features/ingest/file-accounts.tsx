@@ -7,6 +7,7 @@ import { Button } from '../../components/button';
 import { EmptyState } from '../../components/states';
 import { formatBytes, formatCount, plural } from '../../lib/format';
 import type { LoadedFile } from './ingest-client';
+import { ProblemItems } from '../../components/problem-items';
 
 function AccountProblems({ account }: { account: FileAccount }) {
   if (account.errors.length === 0 && account.notes.length === 0) return null;
@@ -19,16 +20,7 @@ function AccountProblems({ account }: { account: FileAccount }) {
         {account.notes.length > 0 ? plural(account.notes.length, 'note') : ''}
       </summary>
       <ul className="mt-2 space-y-1">
-        {account.errors.map((error, index) => (
-          <li key={`error-${index}`} className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-100">
-            {error.message}
-          </li>
-        ))}
-        {account.notes.map((note, index) => (
-          <li key={`note-${index}`} className="rounded bg-slate-100 px-2 py-1 text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-            {note}
-          </li>
-        ))}
+        <ProblemItems account={account} />
         {hidden > 0 ? (
           <li className="text-slate-600 dark:text-slate-400">
             {plural(hidden, 'more rejected record')} not listed; the counts above include them.
