@@ -1,5 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -34,9 +36,30 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Where the report build writes the template; the page fetches it from its own origin. */
+const REPORT_TEMPLATE = fileURLToPath(new URL('./dist/report/report-template.html', import.meta.url));
+
+/**
+ * Serves the built report template on the dev server too (the build places it in dist/ itself), so the
+ * page's Export report works under `npm start`, which builds the template first.
+ */
+function devReportTemplate(): Plugin {
+  return {
+    name: 'srd-dev-report-template',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/report/report-template.html', (_request, response, next) => {
+        if (!existsSync(REPORT_TEMPLATE)) return next();
+        response.setHeader('Content-Type', 'text/html; charset=utf-8');
+        response.end(readFileSync(REPORT_TEMPLATE));
+      });
+    },
+  };
+}
+
 // `npm start` serves the app on 5173 and `npm run preview` serves the build on 4173.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), devReportTemplate()],
   // Relative asset paths, so the built app also works from a sub-folder.
   base: './',
   worker: {
