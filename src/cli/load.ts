@@ -30,7 +30,7 @@ export function printable(text: string): string {
   return text.replace(CONTROL_CHARACTERS, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** The same streams with every write passed through `printable`, for human-readable output. */
+/** Wraps the streams so every write passes through `printable`, for human-readable output. */
 export function printableIo(io: Io): Io {
   return { stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
 }
@@ -63,7 +63,7 @@ export async function loadInputs(files: readonly string[], options: LoadOptions,
   return builder.build();
 }
 
-/** Large JSON files go through the streaming reader, which never holds the whole text as one string. */
+/** Large JSON files go through the streaming reader, which never keeps the whole text as one string. */
 function shouldStream(path: string, size: number): boolean {
   if (size < STREAM_THRESHOLD_BYTES) return false;
   const head = Buffer.alloc(STREAM_HEAD_BYTES);

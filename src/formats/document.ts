@@ -56,8 +56,8 @@ function parseJsonText(fileName: string, text: string): DocumentResult {
 }
 
 /**
- * The complete records of a records array (top level, or under Findings, findings, results ...) before
- * the point where a truncated or damaged document breaks.
+ * Collects the complete records of a records array (top level, or under Findings, findings, results ...)
+ * before the point where a truncated or damaged document breaks.
  */
 function recordsBeforeBreak(text: string): unknown[] {
   const records: unknown[] = [];

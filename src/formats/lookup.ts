@@ -6,7 +6,7 @@ import { isSeverity, type Severity } from '../model/vocabulary';
 import { severityFromWord } from './normalise';
 
 /**
- * A lookup table without a prototype, so indexing it with `constructor` or `__proto__` from an input gives
+ * Builds a lookup table without a prototype, so indexing it with `constructor` or `__proto__` from an input gives
  * undefined instead of an inherited member.
  */
 export function ownTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
