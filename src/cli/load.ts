@@ -2,7 +2,8 @@
  * Reads the command line's input files into one dataset: large JSON files through the streaming reader,
  * the rest whole, with progress on stderr for large inputs.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { rawCapture } from '../formats/fields';
 import { formatBytes } from '../formats/source';
 import type { FileAccount } from '../ingest/account';
@@ -35,6 +36,18 @@ export function printableIo(io: Io): Io {
   return { stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
 }
 
+/** Checks before any work that an output file can be created: its folder exists and is a folder. */
+export function assertWritableOutput(path: string): void {
+  const folder = dirname(path);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isFolder) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist; create it or choose another -o path`);
+}
+
 export interface LoadOptions {
   quiet: boolean;
   /** Keep each finding's raw record; only the report shows them, so the other commands skip the work. */
@@ -45,12 +58,10 @@ export async function loadInputs(files: readonly string[], options: LoadOptions,
   if (files.length === 0) throw new UsageError('no input files given');
   rawCapture.enabled = options.keepRaw ?? false;
   const builder = new DatasetBuilder();
-  for (const path of files) {
+  for (const path of expandFolders(files)) {
     let size: number;
     try {
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw new Error('it is a directory; pass the files inside it');
-      size = stat.size;
+      size = statSync(path).size;
     } catch (error) {
       builder.addUnreadable(path, error instanceof Error ? error.message : String(error));
       continue;
@@ -61,6 +72,31 @@ export async function loadInputs(files: readonly string[], options: LoadOptions,
     if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
   }
   return builder.build();
+}
+
+/**
+ * Replaces each folder by the files below it, in name order, as the page's folder picker does. Paths that
+ * do not exist are kept, so they are reported as unreadable.
+ */
+export function expandFolders(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const pending = [...paths].reverse();
+  while (pending.length > 0) {
+    const path = pending.pop() as string;
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // Reported by the caller as unreadable.
+    }
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const children = readdirSync(path).sort().map((name) => join(path, name));
+    pending.push(...children.reverse());
+  }
+  return files;
 }
 
 /** Large JSON files go through the streaming reader, which never keeps the whole text as one string. */

@@ -133,3 +133,50 @@ describeWithFixtures('srd on real exports', () => {
     expect(result.code).toBe(EXIT_OK);
   });
 });
+
+describe('srd output paths', () => {
+  it('rejects -o in a missing folder before any work', async () => {
+    const result = await run('export', '--format', 'csv', '-o', '/nonexistent-folder/out.csv', 'x.json');
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain('the folder /nonexistent-folder does not exist');
+  });
+
+  it('names an unknown option plainly', async () => {
+    const result = await run('summary', '--bogus', 'x.json');
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain('unknown option --bogus');
+  });
+});
+
+describeWithFixtures('srd on folders and output files', () => {
+  const asff = fixturePath('asff/dd-sechub-guardduty.json');
+
+  it('reads every file below a folder', async () => {
+    const result = await run('summary', '--json', fixturePath('access-analyzer'));
+    const summary = JSON.parse(result.stdout) as Summary;
+    expect(summary.files.map((file) => file.path.split('/').pop())).toEqual([
+      'awscli-doc-list-findings.json',
+      'c7n-placebo-accessanalyzer-ListFindings-sqs.json',
+      'c7n-placebo-accessanalyzer-ListFindings.json',
+    ]);
+    expect(result.code).toBe(EXIT_OK);
+  });
+
+  it('writes the summary to -o', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'srd-cli-')), 'summary.json');
+    const result = await run('summary', '--json', '-o', out, asff);
+    expect(result.code).toBe(EXIT_OK);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Summary).totals.findings).toBe(4);
+  });
+
+  it('picks the export format from the -o extension', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'srd-cli-')), 'findings.csv');
+    await run('export', '-o', out, asff);
+    expect(readFileSync(out, 'utf8').startsWith('id,title,status')).toBe(true);
+  });
+
+  it('labels a missing file unreadable', async () => {
+    const result = await run('summary', '/nonexistent/findings.json');
+    expect(result.stdout).toContain('UNREADABLE');
+  });
+});

@@ -5,7 +5,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { summarize } from '../analysis/summary';
 import { isUnreadable } from '../ingest/account';
-import { loadInputs, printableIo, type Io } from './load';
+import { assertWritableOutput, loadInputs, printableIo, type Io } from './load';
 import { REPORT_ARG_OPTIONS, reportOptionsFromArgs, runReport, type ReportCommandOptions } from './report-command';
 import type { Dataset } from '../ingest/dataset';
 import { FORMATS } from '../formats/registry';
@@ -83,18 +83,34 @@ function reportUnreadable(dataset: Dataset, io: Io): void {
 }
 
 async function runSummary(files: string[], options: Options, io: Io): Promise<number> {
+  if (options.output) assertWritableOutput(options.output);
   const dataset = await loadInputs(files, { quiet: options.quiet }, io);
   const summary = summarize(dataset);
-  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummaryText(summary));
-  if (options.json) reportUnreadable(dataset, io);
+  const text = options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummaryText(summary);
+  if (options.output) {
+    await writeChunks(options.output, [text]);
+    if (!options.quiet) io.stderr(`srd: wrote the summary to ${options.output}\n`);
+  } else {
+    io.stdout(text);
+  }
+  if (options.json || options.output) reportUnreadable(dataset, io);
   return exitFor(dataset);
 }
 
+/** The export format: --format, else the -o file's extension, else JSON Lines. */
+function exportFormatOf(options: Options): string {
+  if (options.format) return options.format;
+  const extension = /\.([a-z]+)$/i.exec(options.output ?? '')?.[1]?.toLowerCase();
+  if (extension === 'csv' || extension === 'json') return extension;
+  return 'jsonl';
+}
+
 async function runExport(files: string[], options: Options, io: Io): Promise<number> {
-  const format = options.format ?? 'jsonl';
+  const format = exportFormatOf(options);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
   }
+  if (options.output) assertWritableOutput(options.output);
   const dataset = await loadInputs(files, { quiet: options.quiet }, io);
   const chunks = exportChunks(dataset.findings, format as ExportFormat);
   if (options.output) {
@@ -107,15 +123,23 @@ async function runExport(files: string[], options: Options, io: Io): Promise<num
   return exitFor(dataset);
 }
 
+/** Writes the chunks to a file; a failed open or write rejects instead of passing silently. */
 async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   const stream = createWriteStream(path);
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.end(() => resolve());
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_resolve, reject) => {
+    stream.on('error', (error) => {
+      failure = error;
+      reject(new UsageError(`cannot write ${path}: ${error.message}`));
+    });
   });
+  failed.catch(() => undefined);
+  for (const chunk of chunks) {
+    if (failure) break;
+    if (!stream.write(chunk)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+  }
+  await Promise.race([new Promise<void>((resolve) => stream.end(() => resolve())), failed]);
+  if (failure) await failed;
 }
 
 async function runCheck(files: string[], options: Options, io: Io): Promise<number> {
@@ -194,6 +218,11 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'([^']+)'/.exec(error.message)?.[1] ?? 'an option';
+      io.stderr(`srd: unknown option ${option}\nRun "srd --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`srd: ${error.message}\nRun "srd --help" for usage.\n`);
       return EXIT_USAGE;

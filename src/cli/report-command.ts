@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { isUnreadable } from '../ingest/account';
 import type { Dataset } from '../ingest/dataset';
 import { EXIT_OK, EXIT_UNREADABLE } from './exit-codes';
-import { loadInputs } from './load';
+import { assertWritableOutput, expandFolders, loadInputs } from './load';
 import { renderReportHtml } from '../report/html';
 import type { Compressor, InputFile } from '../report/report-codec';
 import { buildReportData, DEFAULT_REPORT_TITLE, type ReportOptions } from '../report/report-data';
@@ -103,6 +103,7 @@ export async function runReport(
 ): Promise<number> {
   validate(files, options);
   const output = options.output as string;
+  assertWritableOutput(output);
 
   const { dataset, inputs } = await readInputs(files, options, io);
   const template = await loadTemplate(paths, io);
@@ -144,7 +145,7 @@ function zlibCompressor(): Compressor {
 async function readInputs(files: readonly string[], options: ReportCommandOptions, io: ReportIo): Promise<{ dataset: Dataset; inputs: InputFile[] }> {
   const dataset = await loadInputs(files, { quiet: options.quiet, keepRaw: options.raw }, io);
   const inputs: InputFile[] = [];
-  for (const path of files) {
+  for (const path of expandFolders(files)) {
     if (!existsSync(path) || statSync(path).isDirectory()) continue;
     inputs.push({ name: path, bytes: statSync(path).size, sha256: await sha256OfFile(path) });
   }

@@ -2,6 +2,11 @@ import type { Summary } from '../analysis/summary';
 import { CATEGORIES, CATEGORY_LABELS, OWNERS, SEVERITIES } from '../model/vocabulary';
 import { textTable } from './text-table';
 
+function formatLabel(file: Summary['files'][number]): string {
+  if (file.format !== null) return file.format;
+  return file.errors.some((error) => error.code === 'unrecognised_format') ? 'UNRECOGNISED' : 'UNREADABLE';
+}
+
 /** The readable form of `srd summary`: files, totals, and open risks by category and owner. */
 export function formatSummaryText(summary: Summary): string {
   const sections: string[] = [];
@@ -9,7 +14,7 @@ export function formatSummaryText(summary: Summary): string {
   sections.push(
     textTable(
       ['File', 'Format', 'Records', 'Findings', 'Duplicates', 'Rejected'],
-      summary.files.map((file) => [file.path, file.format ?? 'UNRECOGNISED', file.records, file.findings, file.duplicates, file.rejected]),
+      summary.files.map((file) => [file.path, formatLabel(file), file.records, file.findings, file.duplicates, file.rejected]),
     ),
   );
 
@@ -30,7 +35,8 @@ export function formatSummaryText(summary: Summary): string {
   sections.push(textTable(['Open risks by category', 'Count'], categoryRows));
   sections.push(textTable(['Open risks by owner', 'Count'], OWNERS.map((owner) => [owner, openRisks.byOwner[owner]])));
 
-  const problems = summary.files.flatMap((file) => [...file.errors.map((error) => error.message), ...file.notes]);
+  // The formats tried for an unrecognised file go one per line, so the reasons stay readable.
+  const problems = summary.files.flatMap((file) => [...file.errors.map((error) => error.message.replace(/; (?=[a-z0-9-]+ \()/g, '\n      ')), ...file.notes]);
   if (problems.length > 0) sections.push(['Problems and notes:', ...problems.map((text) => `  - ${text}`)].join('\n'));
 
   return `${sections.join('\n\n')}\n`;
