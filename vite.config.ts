@@ -36,7 +36,7 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Where the report build writes the template; the page fetches it from its own origin. */
+/** Path of the template the report build writes; the page fetches it from its own origin. */
 const REPORT_TEMPLATE = fileURLToPath(new URL('./dist/report/report-template.html', import.meta.url));
 
 /**

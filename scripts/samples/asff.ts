@@ -63,13 +63,16 @@ interface ControlOutcome {
   record: 'ACTIVE' | 'ARCHIVED';
 }
 
-/** Draws the status fields so that the export holds every status the dashboard knows. */
+/** Draws the status fields so that the export contains every status the dashboard knows. */
 function controlOutcome(control: SampleControl, random: Random): ControlOutcome {
   const record = random.chance(0.03) ? 'ARCHIVED' : 'ACTIVE';
   if (random.chance(0.04)) return { compliance: random.pick(['WARNING', 'NOT_AVAILABLE'] as const), workflow: 'NEW', record };
   if (random.chance(control.failRate)) {
     const roll = random.next();
-    const workflow = roll < 0.08 ? 'SUPPRESSED' : roll < 0.13 ? 'RESOLVED' : roll < 0.3 ? 'NOTIFIED' : 'NEW';
+    let workflow: ControlOutcome['workflow'] = 'NEW';
+    if (roll < 0.08) workflow = 'SUPPRESSED';
+    else if (roll < 0.13) workflow = 'RESOLVED';
+    else if (roll < 0.3) workflow = 'NOTIFIED';
     return { compliance: 'FAILED', workflow, record };
   }
   return { compliance: 'PASSED', workflow: random.chance(0.3) ? 'RESOLVED' : 'NEW', record };

@@ -171,8 +171,8 @@ export function compileFilters(filters: Filters): (finding: Finding) => boolean 
 const searchTextCache = new WeakMap<Finding, string>();
 
 /**
- * The lower-case text the free-text filter searches, built once per finding: rebuilding it on every
- * keystroke costs more than the search itself on 100k findings.
+ * Returns the lower-case text the free-text filter searches. It is built once per finding, because
+ * rebuilding it on every keystroke costs more than the search itself on 100k findings.
  */
 function searchText(finding: Finding): string {
   let text = searchTextCache.get(finding);

@@ -97,7 +97,7 @@ async function runSummary(files: string[], options: Options, io: Io): Promise<nu
   return exitFor(dataset);
 }
 
-/** The export format: --format, else the -o file's extension, else JSON Lines. */
+/** Returns the export format: --format, else the -o file's extension, else JSON Lines. */
 function exportFormatOf(options: Options): string {
   if (options.format) return options.format;
   const extension = /\.([a-z]+)$/i.exec(options.output ?? '')?.[1]?.toLowerCase();
@@ -188,7 +188,7 @@ function readVersion(): string {
   return packageJson.version;
 }
 
-/** Runs the command line and returns the exit code; never throws for bad input. */
+/** Runs the command line and returns the exit code. Every error, a defect included, becomes a message on stderr. */
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   // Messages and tables are for people: control characters from inputs are escaped. Machine output
   // (summary --json, export) is written through rawIo, where JSON and CSV quoting keep the data exact.
@@ -227,7 +227,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       io.stderr(`srd: ${error.message}\nRun "srd --help" for usage.\n`);
       return EXIT_USAGE;
     }
-    // A defect, not bad input: say so in one line instead of a stack trace.
+    // A defect, not bad input: print one line instead of a stack trace.
     io.stderr(`srd: internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the command you ran.\n`);
     return EXIT_INTERNAL;
   }

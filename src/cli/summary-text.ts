@@ -7,7 +7,7 @@ function formatLabel(file: Summary['files'][number]): string {
   return file.errors.some((error) => error.code === 'unrecognised_format') ? 'UNRECOGNISED' : 'UNREADABLE';
 }
 
-/** The readable form of `srd summary`: files, totals, and open risks by category and owner. */
+/** Formats the readable form of `srd summary`: files, totals, and open risks by category and owner. */
 export function formatSummaryText(summary: Summary): string {
   const sections: string[] = [];
 

@@ -54,7 +54,7 @@ export function looksLikeAsffFinding(value: unknown): boolean {
   return countAsffKeys(value) >= MIN_ASFF_KEYS;
 }
 
-/** What one JSON value contains once its wrappers are removed. */
+/** Contents of one JSON value once its wrappers are removed. */
 type Unit =
   | { kind: 'page'; records: unknown[]; key: string }
   | { kind: 'event'; records: unknown[] }
@@ -94,7 +94,7 @@ function unwrap(wrapped: unknown): Unit {
   return { kind: 'single', record: value };
 }
 
-/** Collects entries from top-level values; `lines` holds JSON Lines line numbers when the document has them. */
+/** Collects entries from top-level values; `lines` contains JSON Lines line numbers when the document has them. */
 function collect(values: readonly unknown[], lines: readonly number[] | null): { entries: AsffEntry[]; units: Unit[] } {
   const entries: AsffEntry[] = [];
   const units: Unit[] = [];

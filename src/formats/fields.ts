@@ -30,7 +30,7 @@ export function at(record: unknown, path: string): unknown {
   return current;
 }
 
-/** A non-empty trimmed string, or null. Numbers are turned into strings (account ids often are numbers). */
+/** Returns a non-empty trimmed string, or null. Numbers are turned into strings (account ids often are numbers). */
 export function str(value: unknown): string | null {
   if (typeof value === 'string') {
     const trimmed = value.trim();

@@ -8,7 +8,7 @@ export interface JsonBreak {
   offset: number;
   /** True when the text ends before the value is complete. */
   truncated: boolean;
-  /** What was found there, for the message. */
+  /** Text naming what was found there, for the message. */
   found: string;
 }
 

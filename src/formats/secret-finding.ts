@@ -1,5 +1,5 @@
 /**
- * What every secret scanner module shares: the finding shape for a leaked secret, severity when the
+ * Parts that every secret scanner module shares: the finding shape for a leaked secret, severity when the
  * scanner gives none, the IAM hint for AWS credentials, and a stable id built from masked values.
  * Callers pass values that are already masked, so no plain secret reaches this module.
  */

@@ -31,7 +31,7 @@ export interface RecordProblem {
   detail: string;
 }
 
-/** What one record of the input became. Every record yields exactly one outcome. */
+/** Outcome of one record of the input. Every record yields exactly one outcome. */
 export type RecordOutcome = { ok: true; record: number; finding: ParsedFinding } | { ok: false; problem: RecordProblem };
 
 export interface FormatModule {
@@ -41,7 +41,7 @@ export interface FormatModule {
   title: string;
   /** Versions and shapes read. */
   versions: string;
-  /** What the module ignores on purpose. */
+  /** Parts of the input the module ignores on purpose. */
   ignores: string;
   /** File name patterns that usually hold this format; used only to break ties on empty documents. */
   fileNameHint?: RegExp;

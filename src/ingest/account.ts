@@ -9,7 +9,7 @@ export interface FileError {
 }
 
 /**
- * What happened to every record of one input file (or zip entry):
+ * Account of every record of one input file (or zip entry):
  * `records = findings + duplicates + rejected` always holds.
  */
 export interface FileAccount {

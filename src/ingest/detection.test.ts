@@ -1,6 +1,6 @@
 /**
  * Detection by content agrees with detection by name: every real export is read as the format its folder
- * and file name say. Empty documents (`[]`, `{}`, `null`, an empty file) carry no content to detect; they
+ * and file name imply. Empty documents (`[]`, `{}`, `null`, an empty file) carry no content to detect; they
  * read as format `empty` unless the file name is telling (`*.ocsf.json`).
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { describeWithFixtures, FIXTURES_DIR, readFixture } from '../test-support/fixtures';
 import { DatasetBuilder } from './dataset';
 
-/** The format a fixture's name implies, by folder and, where a folder mixes formats, by file name. */
+/** Returns the format a fixture's name implies, by folder and, where a folder mixes formats, by file name. */
 function formatByName(folder: string, file: string): string {
   switch (folder) {
     case 'asff':

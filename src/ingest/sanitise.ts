@@ -2,9 +2,9 @@ import type { ParsedFinding } from '../model/finding';
 import { maskSecretsInText } from '../formats/mask';
 
 /**
- * Masks secret values, in place, in every text field of a finding before it enters the dataset, so a leaked key in a
- * description, user data, a tag or a raw record never reaches the screen, a report, an export or a log.
- * Formats that know their secret (scanner matches) mask it already; this pass catches the rest.
+ * Masks secret values, in place, in every text field of a finding before it enters the dataset. A leaked key
+ * in a description, user data, a tag or a raw record then never reaches the screen, a report or an export.
+ * Formats that know their secret (scanner matches) mask it already, and this pass catches the rest.
  */
 export function sanitiseFinding(finding: ParsedFinding): ParsedFinding {
   // fromEntries defines own properties, so a tag named `__proto__` stays a tag.

@@ -34,7 +34,7 @@ async function readWithProgress(file: File, jobId: number): Promise<Uint8Array> 
   return offset === bytes.length ? bytes : bytes.subarray(0, offset);
 }
 
-/** Large JSON files are streamed, so the page never holds their whole text as one string. */
+/** Large JSON files are streamed, so the page never keeps their whole text as one string. */
 async function streamable(file: File): Promise<boolean> {
   if (file.size < STREAM_THRESHOLD_BYTES) return false;
   return canStream(new Uint8Array(await file.slice(0, STREAM_HEAD_BYTES).arrayBuffer()));
@@ -67,7 +67,7 @@ async function addFiles(jobId: number, added: File[]): Promise<void> {
   post({ type: 'done', jobId, dataset: builder.build() });
 }
 
-/** The name shown for a file: its path inside a dropped folder when the browser gives one. */
+/** Returns the name shown for a file: its path inside a dropped folder when the browser gives one. */
 function fileLabel(file: File): string {
   return file.webkitRelativePath || file.name;
 }

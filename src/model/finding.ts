@@ -1,6 +1,6 @@
 import type { Category, Layer, Owner, Severity, Status } from './vocabulary';
 
-/** What kind of signal a finding is; it changes which classification rules apply. */
+/** Kind of signal a finding carries, which decides the classification rules that apply. */
 export type FindingKind = 'configuration' | 'vulnerability' | 'threat' | 'secret' | 'iac' | 'sensitive_data';
 
 /**
@@ -72,7 +72,7 @@ export interface ParsedFinding {
   raw: string;
 }
 
-/** How and why a finding was placed on the model. */
+/** Placement of a finding on the model, with the rule and the reason. */
 export interface Classification {
   /** Catalog key of the AWS service, or null when none could be named. */
   service: string | null;

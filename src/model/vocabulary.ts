@@ -97,7 +97,7 @@ export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${String(value)}`);
 }
 
-/** A record with one zero counter per member of a vocabulary. */
+/** Returns a record with one zero counter per member of a vocabulary. */
 export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   const counts = {} as Record<K, number>;
   for (const key of keys) counts[key] = 0;

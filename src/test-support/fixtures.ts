@@ -15,7 +15,7 @@ export const hasFixtures = existsSync(FIXTURES_DIR);
 
 const SKIP_MESSAGE = `shared fixtures not found at ${FIXTURES_DIR}; set SRD_SHARED_DIR or check out ../shared`;
 
-/** `describe` that runs only when the shared fixtures exist, and says why it skipped otherwise. */
+/** `describe` that runs only when the shared fixtures exist, and explains why it skipped otherwise. */
 export function describeWithFixtures(name: string, body: () => void): void {
   if (hasFixtures) {
     describe(name, body);

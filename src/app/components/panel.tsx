@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A titled card; `actions` sit at the right of the title. */
+/** Renders a titled card, with `actions` at the right of the title. */
 export function Panel({
   title,
   description,

@@ -1,7 +1,7 @@
 /** Horizontal bars for a top-N list (services, controls, accounts, regions); a bar or label opens its findings. */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { RANK_COLOUR } from '../lib/colours';
-import { formatAxisCount, formatCount, plural } from '../lib/format';
+import { formatAxisCount, formatCount, openRisksLabel } from '../lib/format';
 import { ChartTick } from './chart-tick';
 import { EmptyState } from './states';
 
@@ -51,7 +51,7 @@ export function RankedBarChart({
                 anchor="end"
                 maxLength={Math.floor(labelWidth / LABEL_CHARACTER_WIDTH)}
                 labelOf={labelOf}
-                describe={(key) => `${labelOf(key)}: ${plural(counts.get(key) ?? 0, 'open risk')}. Show these findings`}
+                describe={(key) => openRisksLabel(labelOf(key), counts.get(key) ?? 0)}
                 onSelect={onSelect}
               />
             )}

@@ -29,3 +29,8 @@ export function formatBytes(bytes: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Builds the accessible name of a clickable chart label: its open-risk count and what a click does. */
+export function openRisksLabel(label: string, count: number): string {
+  return `${label}: ${plural(count, 'open risk')}. Show these findings`;
+}

@@ -1,4 +1,4 @@
-/** Which view is shown, with the findings table's filters and sort order, read from and written to the URL. */
+/** State of the current view and the findings table's filters and sort order, read from and written to the URL. */
 import { useCallback, useMemo } from 'react';
 import {
   emptyFilters,

@@ -1,6 +1,6 @@
 /**
  * Makes the whole window a drop target for findings exports. While files are dragged over the page an
- * overlay says where they go, and a drop hands them to `onFiles`.
+ * overlay shows where they go, and a drop hands them to `onFiles`.
  */
 import { useEffect, useRef, useState } from 'react';
 import { dropEntries, filesFromDrop } from './drop-files';

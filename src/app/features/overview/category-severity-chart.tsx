@@ -6,7 +6,7 @@ import { CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, type Category } from '../
 import { ChartTick } from '../../components/chart-tick';
 import { EmptyState } from '../../components/states';
 import { SEVERITY_COLOURS } from '../../lib/colours';
-import { formatAxisCount, formatCount, plural } from '../../lib/format';
+import { formatAxisCount, formatCount, openRisksLabel } from '../../lib/format';
 
 export function CategorySeverityChart({
   rows,
@@ -35,7 +35,7 @@ export function CategorySeverityChart({
                 payload={props.payload}
                 anchor="middle"
                 labelOf={labelOf}
-                describe={(category) => `${labelOf(category)}: ${plural(totals.get(category as Category) ?? 0, 'open risk')}. Show these findings`}
+                describe={(category) => openRisksLabel(labelOf(category), totals.get(category as Category) ?? 0)}
                 onSelect={(category) => onShowFindings({ status: ['open'], category: [category as Category] })}
               />
             )}

@@ -4,7 +4,7 @@ import type { Filters } from '../../../analysis/filters';
 import { OWNERS, OWNER_LABELS, type Owner } from '../../../model/vocabulary';
 import { ChartTick } from '../../components/chart-tick';
 import { OWNER_COLOURS } from '../../lib/colours';
-import { formatAxisCount, formatCount, plural } from '../../lib/format';
+import { formatAxisCount, formatCount, openRisksLabel } from '../../lib/format';
 import { OWNER_SHORT_LABELS } from '../../lib/labels';
 
 interface OwnerRow {
@@ -33,7 +33,7 @@ export function OwnerChart({ byOwner, onShowFindings }: { byOwner: Record<Owner,
                 payload={props.payload}
                 anchor="middle"
                 labelOf={labelOf}
-                describe={(owner) => `${OWNER_LABELS[owner as Owner]}: ${plural(byOwner[owner as Owner] ?? 0, 'open risk')}. Show these findings`}
+                describe={(owner) => openRisksLabel(OWNER_LABELS[owner as Owner], byOwner[owner as Owner] ?? 0)}
                 onSelect={show}
               />
             )}
