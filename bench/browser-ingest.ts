@@ -84,7 +84,8 @@ async function searchUpdate(page: Page, text: string): Promise<number> {
   }, text);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+// Started without npx, so that killing it stops the server itself. --bypass-lock lets a test run preview too.
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--bypass-lock'], { stdio: 'ignore' });
 try {
   const url = `http://localhost:${port}/`;
   await waitForServer(url);

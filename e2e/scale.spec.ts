@@ -1,6 +1,7 @@
 /**
- * 100,000 findings: the worker reads them with a progress bar, the table keeps a few dozen rows in the
- * DOM and scrolls to the last one, and a second load can be cancelled, keeping the first file.
+ * 100,000 findings: the worker streams them with a progress bar, the table keeps a few dozen rows in the
+ * DOM and scrolls to the last one, whose raw record is read back on demand, and a second load can be
+ * cancelled, keeping the first file.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,10 @@ import { integerIn } from './support';
 const FINDINGS = 100_000;
 const CONTROLS = ['S3.8', 'EC2.8', 'RDS.3', 'IAM.3', 'Lambda.2', 'EC2.19'];
 
-/** Writes a minimal Security Hub export of `count` control findings, spread over controls and accounts. */
+/**
+ * Writes a minimal Security Hub export of `count` control findings, spread over controls and accounts. At
+ * 100k findings it is just over the size from which the worker streams a file.
+ */
 function writeLargeExport(count: number, name: string): string {
   const findings = Array.from({ length: count }, (_, index) => {
     const control = CONTROLS[index % CONTROLS.length];
@@ -33,6 +37,7 @@ function writeLargeExport(count: number, name: string): string {
       Compliance: { Status: index % 4 === 0 ? 'PASSED' : 'FAILED', SecurityControlId: control },
       Workflow: { Status: 'NEW' },
       RecordState: 'ACTIVE',
+      ProductFields: { 'aws/securityhub/CompanyName': 'AWS', 'aws/securityhub/ProductName': 'Security Hub' },
     };
   });
   const path = join(mkdtempSync(join(tmpdir(), 'srd-scale-')), name);
@@ -56,6 +61,14 @@ test('100k findings load, scroll and cancel', async ({ page }) => {
   await page.keyboard.press('End');
   await expect(table.locator(`[data-index="${FINDINGS - 1}"]`)).toBeFocused();
   expect(await table.getByRole('row').count()).toBeLessThan(100);
+
+  // The raw record of a streamed file is read back from the file when the detail panel opens.
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  const title = (await dialog.getByRole('heading').first().textContent()) ?? '';
+  expect(title).toMatch(/ finding \d+$/);
+  await expect(dialog.getByTestId('raw-record')).toContainText(`"Title": "${title}"`);
+  await page.keyboard.press('Escape');
 
   // Cancelling a second file while it is read drops it and keeps the first.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Files/ }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOpenRisks, categorySeverityRows, facetCounts, topEntries, topRules } from './aggregate';
 import { NONE_VALUE } from './filters';
-import { testFinding } from './test-finding';
+import { testFinding } from '../model/test-finding';
 
 describe('aggregateOpenRisks', () => {
   const findings = [

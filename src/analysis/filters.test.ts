@@ -11,7 +11,7 @@ import {
   withFacet,
   writeTableQuery,
 } from './filters';
-import { testFinding } from './test-finding';
+import { testFinding } from '../model/test-finding';
 
 describe('parseTableQuery', () => {
   it('reads comma-separated facets', () => {

@@ -16,7 +16,7 @@ import {
   type PracticeRule,
 } from './walled-garden';
 import { RULE_SOURCES } from './walled-garden-rules';
-import { testFinding } from './test-finding';
+import { testFinding } from '../model/test-finding';
 
 /** Builds a value the pattern matches by replacing every `*` with a short word. */
 function sampleValue(pattern: string): string {

@@ -17,6 +17,7 @@ import { useIngest } from './features/ingest/use-ingest';
 import { Overview } from './features/overview/overview';
 import { ResponsibilityView } from './features/responsibility/responsibility-view';
 import { formatCount, plural } from './lib/format';
+import { RawRecordContext } from './lib/raw-records';
 import { useViewState, type ViewId } from './lib/view-state';
 import { Landing } from './landing';
 import { ExportControls } from './report/export-controls';
@@ -62,58 +63,60 @@ export function App() {
   );
 
   return (
-    <div className="min-h-screen">
-      <WindowDropZone onFiles={addFiles} onError={setDropError} />
-      <AppHeader
-        items={hasData ? navItems : []}
-        current={hasData ? view : null}
-        onNavigate={showView}
-        exports={
-          hasData ? (
-            <ExportControls
-              dataset={dataset}
-              files={files.map((loaded) => loaded.file)}
-              getFilteredFindings={() => applyFilters(dataset.findings, query.filters)}
-            />
-          ) : null
-        }
-      />
-      <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-4">
-        {!hasData ? (
-          <Landing onFiles={addFiles}>
-            {problems}
-            {requestedView && requestedView !== 'overview' && (hasFilters(query.filters) || requestedView === 'findings') ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                This link opens the {requestedView} view with its filters; load the same files to see it.
-              </p>
-            ) : null}
-          </Landing>
-        ) : (
-          <>
-            {problems}
-            <UnreadableNotice count={summary.totals.unreadableFiles} onShow={() => showView('files')} />
-            {view === 'overview' ? <Overview findings={dataset.findings} summary={summary} onShowFindings={showFindings} /> : null}
-            {view === 'responsibility' ? <ResponsibilityView findings={dataset.findings} onShowFindings={showFindings} /> : null}
-            {view === 'findings' ? <FindingsView findings={dataset.findings} query={query} onQueryChange={setQuery} /> : null}
-            {view === 'files' ? (
-              <Panel
-                title="Files"
-                description="What became of every record: findings, duplicates, and rejected records with the reason."
-                actions={<FilePickers onFiles={addFiles} />}
-              >
-                <FileAccounts files={files} onRemove={ingest.remove} busy={ingest.running} />
-              </Panel>
-            ) : null}
-            {view === 'walled-garden' ? (
-              <WalledGardenView
-                findings={dataset.findings}
-                onShowFindings={(practice) => showFindings({ status: ['open'], practice: [practice] })}
+    <RawRecordContext value={ingest.rawRecords}>
+      <div className="min-h-screen">
+        <WindowDropZone onFiles={addFiles} onError={setDropError} />
+        <AppHeader
+          items={hasData ? navItems : []}
+          current={hasData ? view : null}
+          onNavigate={showView}
+          exports={
+            hasData ? (
+              <ExportControls
+                dataset={dataset}
+                files={files.map((loaded) => loaded.file)}
+                getFilteredFindings={() => applyFilters(dataset.findings, query.filters)}
               />
-            ) : null}
-          </>
-        )}
-      </main>
-    </div>
+            ) : null
+          }
+        />
+        <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-4">
+          {!hasData ? (
+            <Landing onFiles={addFiles}>
+              {problems}
+              {requestedView && requestedView !== 'overview' && (hasFilters(query.filters) || requestedView === 'findings') ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  This link opens the {requestedView} view with its filters; load the same files to see it.
+                </p>
+              ) : null}
+            </Landing>
+          ) : (
+            <>
+              {problems}
+              <UnreadableNotice count={summary.totals.unreadableFiles} onShow={() => showView('files')} />
+              {view === 'overview' ? <Overview findings={dataset.findings} summary={summary} onShowFindings={showFindings} /> : null}
+              {view === 'responsibility' ? <ResponsibilityView findings={dataset.findings} onShowFindings={showFindings} /> : null}
+              {view === 'findings' ? <FindingsView findings={dataset.findings} query={query} onQueryChange={setQuery} /> : null}
+              {view === 'files' ? (
+                <Panel
+                  title="Files"
+                  description="What became of every record: findings, duplicates, and rejected records with the reason."
+                  actions={<FilePickers onFiles={addFiles} />}
+                >
+                  <FileAccounts files={files} onRemove={ingest.remove} busy={ingest.running} />
+                </Panel>
+              ) : null}
+              {view === 'walled-garden' ? (
+                <WalledGardenView
+                  findings={dataset.findings}
+                  onShowFindings={(practice) => showFindings({ status: ['open'], practice: [practice] })}
+                />
+              ) : null}
+            </>
+          )}
+        </main>
+      </div>
+    </RawRecordContext>
   );
 }
 

@@ -79,7 +79,7 @@ export class JsonLinesSplitter implements RecordSplitter {
           this.result = { status: 'truncated', elements: this.elements, bytes, lastElementEnd: this.lastElementEnd };
           return this.result;
         }
-        this.handlers.onElement(parsed.value, { index: this.elements++, offset: this.pieceOffset, line: this.line });
+        this.handlers.onElement(parsed.value, { index: this.elements++, offset: this.pieceOffset, end: this.pieceOffset + last.length, line: this.line });
         this.lastElementEnd = bytes;
       }
     }
@@ -103,7 +103,7 @@ export class JsonLinesSplitter implements RecordSplitter {
         this.handleLine(chunk.subarray(byteStart, byteEnd), this.offset + byteStart, line++);
       } else {
         const textEnd = text.indexOf('\n', textStart);
-        this.handleText(text.slice(textStart, textEnd), this.offset + byteStart, line++);
+        this.handleText(text.slice(textStart, textEnd), this.offset + byteStart, this.offset + byteEnd, line++);
         textStart = textEnd + 1;
       }
       byteStart = byteEnd + 1;
@@ -114,18 +114,18 @@ export class JsonLinesSplitter implements RecordSplitter {
   private handleLine(bytes: Uint8Array, offset: number, line: number): void {
     const text = safeDecode(this.decoder, bytes);
     if (text === null) {
-      this.handlers.onInvalidElement({ index: this.elements++, offset, line }, `line ${line} is not valid UTF-8`);
+      this.handlers.onInvalidElement({ index: this.elements++, offset, end: offset + bytes.length, line }, `line ${line} is not valid UTF-8`);
       return;
     }
-    this.handleText(text, offset, line);
+    this.handleText(text, offset, offset + bytes.length, line);
     this.lastElementEnd = offset + bytes.length + 1;
   }
 
-  private handleText(text: string, offset: number, line: number): void {
+  private handleText(text: string, offset: number, end: number, line: number): void {
     // A byte order mark can only open the first line; JSON.parse would reject it.
     const body = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
     if (body === '') return;
-    const position = { index: this.elements++, offset, line };
+    const position = { index: this.elements++, offset, end, line };
     let value: unknown;
     try {
       value = JSON.parse(body);

@@ -34,6 +34,8 @@ export interface ElementPosition {
   index: number;
   /** Byte offset where the element starts (where its line starts, for JSON Lines). */
   offset: number;
+  /** Byte offset just after the element's last byte (before the line feed, for JSON Lines). */
+  end: number;
   /** 1-based line number, known for JSON Lines only. */
   line?: number;
 }
@@ -526,7 +528,11 @@ export class JsonArraySplitter implements RecordSplitter {
     }
     if (values !== null && values.length === count) {
       for (let k = 0; k < count; k++) {
-        this.handlers.onElement(values[k], { index: this.elements++, offset: this.offset + this.runStarts[k] });
+        this.handlers.onElement(values[k], {
+          index: this.elements++,
+          offset: this.offset + this.runStarts[k],
+          end: this.offset + this.runEnds[k],
+        });
       }
     } else {
       for (let k = 0; k < count; k++) {
@@ -538,7 +544,7 @@ export class JsonArraySplitter implements RecordSplitter {
   }
 
   private emitOne(bytes: Uint8Array, offset: number): void {
-    const position = { index: this.elements++, offset };
+    const position = { index: this.elements++, offset, end: offset + bytes.length };
     const parsed = parseElement(this.decoder, bytes);
     if (parsed.ok) this.handlers.onElement(parsed.value, position);
     else this.handlers.onInvalidElement(position, parsed.detail);

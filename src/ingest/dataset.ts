@@ -23,16 +23,60 @@ export interface IngestProgress {
   findings: number;
 }
 
+/**
+ * Findings accepted since the last `takeChanges`: new ones appended from dataset index `start`, and newer
+ * versions of earlier ones by their index.
+ */
+export interface FindingChanges {
+  start: number;
+  added: Finding[];
+  replaced: [index: number, finding: Finding][];
+}
+
+export interface BuilderOptions {
+  /**
+   * False when the caller takes every finding with `takeChanges` and keeps them itself (the page's worker
+   * posts them to the page); the builder then keeps only what deduplication needs. Default true.
+   */
+  retain?: boolean;
+}
+
 /** Maximum problems listed per file; the counts still cover every record. */
 export const MAX_ERRORS_PER_FILE = 200;
 
 export class DatasetBuilder {
   private readonly findings: Finding[] = [];
   private readonly byIdentity = new Map<string, number>();
+  /** `lastUpdated` of the finding at each dataset index, which decides between duplicates. */
+  private readonly updated: (string | null)[] = [];
   private readonly files: FileAccount[] = [];
+  private readonly retain: boolean;
+  private changes: FindingChanges = { start: 0, added: [], replaced: [] };
 
   /** `formats` is the detection table; tests pass a small one. */
-  constructor(readonly formats: readonly FormatModule[] = FORMATS) {}
+  constructor(
+    readonly formats: readonly FormatModule[] = FORMATS,
+    options: BuilderOptions = {},
+  ) {
+    this.retain = options.retain ?? true;
+  }
+
+  /** Number of findings so far, after deduplication. */
+  get size(): number {
+    return this.updated.length;
+  }
+
+  /** Dataset index from which findings are new since the last `takeChanges`. */
+  get pendingStart(): number {
+    return this.changes.start;
+  }
+
+  /** Returns the findings accepted since the last call and starts a new set of changes. */
+  takeChanges(): FindingChanges {
+    const changes = this.changes;
+    this.changes = { start: this.updated.length, added: [], replaced: [] };
+    return changes;
+  }
 
   /** Reads one file and returns the accounts of its entries (one per zip entry, else one). */
   async addFile(path: string, bytes: Uint8Array, onProgress?: (progress: IngestProgress) => void): Promise<FileAccount[]> {
@@ -135,7 +179,7 @@ export class DatasetBuilder {
   addOutcome(account: FileAccount, format: FormatModule, outcome: RecordOutcome): void {
     account.records++;
     if (outcome.ok) {
-      this.accept(account, format, outcome.finding);
+      this.accept(account, format, outcome.finding, outcome.record);
       return;
     }
     if (outcome.problem.code === 'not_findings') {
@@ -159,26 +203,37 @@ export class DatasetBuilder {
     }
   }
 
-  private accept(account: FileAccount, format: FormatModule, parsed: ParsedFinding): void {
+  private accept(account: FileAccount, format: FormatModule, parsed: ParsedFinding, record: number): void {
     const clean = sanitiseFinding(parsed);
     const identity = findingIdentity(clean);
     const existing = this.byIdentity.get(identity);
     if (existing !== undefined) {
       account.duplicates++;
-      if (isNewer(clean, this.findings[existing])) {
-        this.findings[existing] = toFinding(clean, format.id, account.path);
+      if (isNewer(clean.lastUpdated, this.updated[existing])) {
+        this.updated[existing] = clean.lastUpdated;
+        this.store(existing, toFinding(clean, format.id, account.path, record));
       }
       return;
     }
     account.findings++;
-    this.byIdentity.set(identity, this.findings.length);
-    this.findings.push(toFinding(clean, format.id, account.path));
+    const index = this.updated.length;
+    this.byIdentity.set(identity, index);
+    this.updated.push(clean.lastUpdated);
+    this.store(index, toFinding(clean, format.id, account.path, record));
+  }
+
+  /** Puts the finding at dataset `index`, which is either the next index or one being replaced. */
+  private store(index: number, finding: Finding): void {
+    if (this.retain) this.findings[index] = finding;
+    const { changes } = this;
+    if (index >= changes.start) changes.added[index - changes.start] = finding;
+    else changes.replaced.push([index, finding]);
   }
 }
 
 /** Completes a parsed finding in place (no copy: this runs once per record on inputs of 100k+ records). */
-function toFinding(parsed: ParsedFinding, sourceFormat: string, sourceFile: string): Finding {
-  return Object.assign(parsed, classify(parsed), { sourceFormat, sourceFile });
+function toFinding(parsed: ParsedFinding, sourceFormat: string, sourceFile: string, sourceRecord: number): Finding {
+  return Object.assign(parsed, classify(parsed), { sourceFormat, sourceFile, sourceRecord });
 }
 
 function toFileError(problem: Problem): FileError {

@@ -9,10 +9,10 @@ export function findingIdentity(finding: ParsedFinding): string {
   return `${finding.id}\u0000${check}\u0000${finding.resourceId ?? ''}`;
 }
 
-/** True when `candidate` is a newer version than `current`, by last update time. */
-export function isNewer(candidate: ParsedFinding, current: ParsedFinding): boolean {
-  const candidateTime = Date.parse(candidate.lastUpdated ?? '');
-  const currentTime = Date.parse(current.lastUpdated ?? '');
+/** True when a finding last updated at `candidate` is a newer version of one last updated at `current`. */
+export function isNewer(candidate: string | null, current: string | null): boolean {
+  const candidateTime = Date.parse(candidate ?? '');
+  const currentTime = Date.parse(current ?? '');
   if (Number.isNaN(candidateTime)) return false;
   if (Number.isNaN(currentTime)) return true;
   return candidateTime > currentTime;

@@ -207,3 +207,38 @@ describe('readableChunks', () => {
     expect(account).toMatchObject({ records: 1, findings: 1 });
   });
 });
+
+describe('addJsonStream record bytes', () => {
+  async function rangesOf(bytes: Uint8Array, chunkSize: number) {
+    const ranges: [number, number, number][] = [];
+    const builder = new DatasetBuilder([fakeFormat]);
+    await addJsonStream(builder, 'input.json', chunksOf(bytes, chunkSize), bytes.length, undefined, (record, start, end) =>
+      ranges.push([record, start, end]),
+    );
+    return { ranges, findings: builder.build().findings };
+  }
+
+  it('slices back to each record', async () => {
+    const bytes = encoder.encode(JSON.stringify({ Findings: fakeRecords(50) }, null, 2));
+    const { ranges, findings } = await rangesOf(bytes, 37);
+    expect(ranges).toHaveLength(50);
+    const decoder = new TextDecoder();
+    for (const [record, start, end] of ranges) {
+      expect(JSON.parse(decoder.decode(bytes.subarray(start, end)))).toMatchObject({ id: `r${record}` });
+    }
+    expect(findings.map((finding) => finding.sourceRecord)).toEqual(ranges.map(([record]) => record));
+  });
+
+  it('slices JSON Lines', async () => {
+    const bytes = encoder.encode(`${fakeRecords(5).map((record) => JSON.stringify(record)).join('\r\n')}\n`);
+    const { ranges } = await rangesOf(bytes, 11);
+    const decoder = new TextDecoder();
+    expect(ranges.map(([, start, end]) => JSON.parse(decoder.decode(bytes.subarray(start, end))).id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+  });
+
+  it('gives none for gzip', async () => {
+    const { ranges, findings } = await rangesOf(gzipSync(encoder.encode(JSON.stringify(fakeRecords(5)))), 100);
+    expect(findings).toHaveLength(5);
+    expect(ranges).toEqual([]);
+  });
+});

@@ -60,10 +60,14 @@ export function canStream(head: Uint8Array): boolean {
   return text[start] === 0x5b || text[start] === 0x7b;
 }
 
+/** Receives where each record of a plain (not gzip) stream sits in the file, so it can be read again later. */
+export type RecordBytesHandler = (record: number, start: number, end: number) => void;
+
 /**
  * Reads one file from `chunks` into `builder` and returns its account. A truncated or broken file keeps the
  * records before the break and gets a `truncated_json` or `invalid_json` error. A record that is not valid
- * JSON is rejected on its own. Progress is reported once per chunk.
+ * JSON is rejected on its own. Progress is reported once per chunk. `onRecordBytes` is called for every
+ * record of a stream that is not gzip, with byte offsets into the file.
  */
 export async function addJsonStream(
   builder: DatasetBuilder,
@@ -71,12 +75,18 @@ export async function addJsonStream(
   chunks: AsyncIterable<Uint8Array>,
   totalBytes: number,
   onProgress?: (progress: StreamProgress) => void,
+  onRecordBytes?: RecordBytesHandler,
 ): Promise<FileAccount> {
   const reader = new StreamReader(builder, builder.formats, path, totalBytes);
+  let gzip = false;
   let bytesRead = 0;
   let readError: string | null = null;
   try {
-    for await (const chunk of gunzipIfNeeded(chunks, (length) => (bytesRead += length))) {
+    const source = gunzipIfNeeded(chunks, (length) => (bytesRead += length), () => (gzip = true));
+    reader.onRecordBytes = (record, start, end) => {
+      if (!gzip) onRecordBytes?.(record, start, end);
+    };
+    for await (const chunk of source) {
       reader.push(chunk);
       if (reader.stopped) break;
       onProgress?.(reader.progress(bytesRead));
@@ -101,6 +111,7 @@ class StreamReader {
   /** Records that did not parse before the format was known. */
   private pendingInvalid: RecordOutcome[] = [];
   private notedNoFindings = false;
+  onRecordBytes: RecordBytesHandler | null = null;
   /** The account of a file whose format was not recognised. Nothing more is read after that. */
   private unrecognised: FileAccount | null = null;
 
@@ -155,6 +166,7 @@ class StreamReader {
 
   private addElement(value: unknown, position: ElementPosition): void {
     if (this.unrecognised !== null) return;
+    this.onRecordBytes?.(position.index, position.offset, position.end);
     this.batch.push(value);
     this.batchIndexes.push(position.index);
     this.batchLines.push(position.line ?? 0);
@@ -262,7 +274,8 @@ function recordFailure(builder: DatasetBuilder, problem: Problem): FileAccount {
   return builder.addFailedFile(problem, 0);
 }
 
-function isGzip(bytes: Uint8Array): boolean {
+/** True when `bytes` start with the gzip magic bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
   return GZIP_MAGIC.every((byte, index) => bytes[index] === byte);
 }
 
@@ -278,7 +291,11 @@ function inflateHead(head: Uint8Array): Uint8Array {
 }
 
 /** Passes chunks through, inflating them when the stream starts with the gzip magic bytes. */
-async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array>, onRead: (length: number) => void): AsyncIterable<Uint8Array> {
+async function* gunzipIfNeeded(
+  chunks: AsyncIterable<Uint8Array>,
+  onRead: (length: number) => void,
+  onGzip: () => void,
+): AsyncIterable<Uint8Array> {
   let gunzip: Gunzip | null = null;
   let inflated: Uint8Array[] = [];
   let first = true;
@@ -286,7 +303,10 @@ async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array>, onRead: (lengt
     onRead(chunk.length);
     if (first) {
       first = false;
-      if (isGzip(chunk)) gunzip = new Gunzip((data) => inflated.push(data));
+      if (isGzip(chunk)) {
+        gunzip = new Gunzip((data) => inflated.push(data));
+        onGzip();
+      }
     }
     if (gunzip === null) {
       yield chunk;

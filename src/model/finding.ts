@@ -90,4 +90,6 @@ export interface Classification {
 export interface Finding extends ParsedFinding, Classification {
   sourceFormat: string;
   sourceFile: string;
+  /** Zero-based index of the record in its file, which is how the page reads a raw record again on demand. */
+  sourceRecord: number;
 }

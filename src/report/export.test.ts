@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testFinding } from '../analysis/test-finding';
+import { testFinding } from '../model/test-finding';
 import { EXPORT_FIELDS, exportText, neutraliseCell } from './export';
 
 /** Splits one CSV line of quoted or plain cells (no line breaks inside cells). */

@@ -45,6 +45,7 @@ const COLUMN_KINDS = {
   reason: 'text',
   sourceFormat: 'text',
   sourceFile: 'text',
+  sourceRecord: 'json',
 } as const satisfies Record<keyof Finding, ColumnKind>;
 
 type ColumnField = Exclude<keyof Finding, 'raw'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testFinding } from '../analysis/test-finding';
+import { testFinding } from '../model/test-finding';
 import { REPORT_CONTENT_SECURITY_POLICY, REPORT_DATA_ELEMENT, renderReportHtml, ReportTemplateError } from './html';
 import { decodeReport } from './report-codec';
 import { buildReportData, DEFAULT_REPORT_OPTIONS, type ReportData } from './report-data';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { testFinding } from '../analysis/test-finding';
+import { testFinding } from '../model/test-finding';
 import { ingest } from '../ingest/dataset';
 import type { Finding } from '../model/finding';
 import { FIXTURES_DIR, describeWithFixtures, fixturesIn, readFixture } from '../test-support/fixtures';

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
-import { testFinding } from '../analysis/test-finding';
+import { testFinding } from '../model/test-finding';
 import { emptyAccount } from '../ingest/account';
 import { ingest, type Dataset } from '../ingest/dataset';
 import type { Finding } from '../model/finding';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testFinding } from '../../analysis/test-finding';
+import { testFinding } from '../../model/test-finding';
 import { emptyAccount } from '../../ingest/account';
 import type { Dataset } from '../../ingest/dataset';
 import { REPORT_DATA_ELEMENT } from '../../report/html';

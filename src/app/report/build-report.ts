@@ -3,6 +3,7 @@
  * SHA-256 digest of every input file, and has a worker build the HTML. No React here, so it can be tested.
  */
 import type { Dataset } from '../../ingest/dataset';
+import type { Finding } from '../../model/finding';
 import type { InputFile } from '../../report/report-codec';
 import type { ReportOptions } from '../../report/report-data';
 import { sha256, toHex } from '../../report/sha256';
@@ -88,12 +89,24 @@ export interface BuildReportInput {
   dataset: Dataset;
   files: readonly File[];
   options: ReportOptions;
+  /** Reads the raw records of findings that do not carry them (the app keeps them in the ingest worker). */
+  rawRecords?: (findings: readonly Finding[]) => Promise<string[]>;
 }
 
-/** Fetches the template, digests the inputs and builds the report. */
+/** Fetches the template, digests the inputs, adds the raw records when asked, and builds the report. */
 export async function buildReport(input: BuildReportInput, createWorker?: () => Worker): Promise<{ html: Blob; findingCount: number }> {
-  const [template, inputs] = await Promise.all([fetchReportTemplate(input.baseUrl), describeInputs(input.files)]);
-  return buildInWorker({ template, dataset: input.dataset, inputs, options: input.options }, createWorker);
+  const [template, inputs, dataset] = await Promise.all([
+    fetchReportTemplate(input.baseUrl),
+    describeInputs(input.files),
+    withRawRecords(input.dataset, input.options.includeRaw ? input.rawRecords : undefined),
+  ]);
+  return buildInWorker({ template, dataset, inputs, options: input.options }, createWorker);
+}
+
+async function withRawRecords(dataset: Dataset, rawRecords: BuildReportInput['rawRecords']): Promise<Dataset> {
+  if (!rawRecords) return dataset;
+  const texts = await rawRecords(dataset.findings);
+  return { ...dataset, findings: dataset.findings.map((finding, index) => ({ ...finding, raw: texts[index] })) };
 }
 
 /** Starts a browser download of `blob` named `fileName`. */

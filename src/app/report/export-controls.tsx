@@ -3,12 +3,13 @@
  * CSV and JSON download the findings that match the current filters. Mount it in the app header:
  * `<ExportControls dataset={dataset} files={files.map((loaded) => loaded.file)} getFilteredFindings={...} />`.
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { Dataset } from '../../ingest/dataset';
 import type { Finding } from '../../model/finding';
 import { exportText, type ExportFormat } from '../../report/export';
 import type { ReportOptions } from '../../report/report-data';
 import { Button } from '../components/button';
+import { RawRecordContext } from '../lib/raw-records';
 import { buildReport, downloadBlob, reportFileName } from './build-report';
 import { ReportDialog, type BuildState } from './report-dialog';
 
@@ -29,12 +30,13 @@ export function ExportControls({
 }) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [state, setState] = useState<BuildState>({ status: 'idle' });
+  const rawRecords = useContext(RawRecordContext);
   const empty = dataset.files.length === 0;
 
   const download = async (options: ReportOptions) => {
     setState({ status: 'building' });
     try {
-      const { html } = await buildReport({ baseUrl: document.baseURI, dataset, files, options });
+      const { html } = await buildReport({ baseUrl: document.baseURI, dataset, files, options, rawRecords });
       downloadBlob(html, reportFileName(options.title));
       setState({ status: 'idle' });
       setDialogOpen(false);

@@ -2,7 +2,7 @@ import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { PRACTICE_IDS, evaluateWalledGarden, type PracticeId, type PracticeResult } from '../../analysis/walled-garden';
-import { testFinding } from '../../analysis/test-finding';
+import { testFinding } from '../../model/test-finding';
 import type { Finding } from '../../model/finding';
 import { OPEN_FINDINGS_PER_CARD, PracticeCard } from './practice-card';
 import { WalledGardenView } from './walled-garden-view';

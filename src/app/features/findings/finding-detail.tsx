@@ -8,6 +8,7 @@ import type { Finding } from '../../../model/finding';
 import { CATEGORY_LABELS, LAYER_LABELS, OWNER_LABELS, STATUS_LABELS } from '../../../model/vocabulary';
 import { Button } from '../../components/button';
 import { serviceLabel } from '../../lib/labels';
+import { useRawRecord } from '../../lib/raw-records';
 import { SeverityBadge } from './severity-badge';
 
 /** Returns the URL when it is http or https, else null: `javascript:` and `data:` links are never rendered. */
@@ -19,6 +20,19 @@ export function safeHref(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/** The raw record, read on demand: large inputs keep it in the ingest worker, or in the file itself. */
+function RawRecord({ finding }: { finding: Finding }) {
+  const raw = useRawRecord(finding);
+  if (raw.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the raw record...</p>;
+  if (raw.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{raw.error.message}</p>;
+  if (raw.data === '') return <p className="text-sm text-slate-600 dark:text-slate-400">This input keeps no raw record for the finding.</p>;
+  return (
+    <pre data-testid="raw-record" className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      {prettyRaw(raw.data)}
+    </pre>
+  );
 }
 
 /** Indents the raw record when it is JSON; otherwise shows it as it is. */
@@ -143,6 +157,7 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
               ['Tool', finding.sourceTool],
               ['Format', finding.sourceFormat],
               ['File', finding.sourceFile],
+              ['Record in file', String(finding.sourceRecord + 1)],
               ['First seen', finding.firstSeen],
               ['Last updated', finding.lastUpdated],
               ['CVEs', finding.cves.length > 0 ? finding.cves.join(', ') : null],
@@ -151,9 +166,7 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
           />
         </Section>
         <Section title="Raw record">
-          <pre className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-            {prettyRaw(finding.raw)}
-          </pre>
+          <RawRecord finding={finding} />
         </Section>
       </div>
     </aside>

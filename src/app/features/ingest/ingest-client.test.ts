@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testFinding } from '../../../model/test-finding';
 import { emptyAccount } from '../../../ingest/account';
 import type { IngestEvent, IngestRequest } from '../../../ingest/worker-protocol';
 import { IngestCancelledError, IngestClient, type JobProgress } from './ingest-client';
@@ -19,6 +20,11 @@ class FakeWorker {
 
   postMessage(request: IngestRequest): void {
     this.requests.push(request);
+    if (request.type === 'raw') {
+      const texts = request.indexes.map((index) => `raw ${index}`);
+      void Promise.resolve().then(() => this.emit({ type: 'raw', requestId: request.requestId, texts }));
+      return;
+    }
     if (request.type === 'reset') this.kept = [];
     void this.run(request);
   }
@@ -31,7 +37,7 @@ class FakeWorker {
     this.held?.();
   }
 
-  private async run(request: IngestRequest): Promise<void> {
+  private async run(request: Extract<IngestRequest, { jobId: number }>): Promise<void> {
     await Promise.resolve();
     if (this.failWith) return this.emit({ type: 'failed', jobId: request.jobId, message: this.failWith });
     for (const file of request.files) {
@@ -39,11 +45,12 @@ class FakeWorker {
       if (this.terminated) return;
       this.emit({ type: 'progress', jobId: request.jobId, file: file.name, bytesRead: file.size, totalBytes: file.size, records: 1, findings: 1 });
       this.kept.push(file);
+      this.emit({ type: 'findings', jobId: request.jobId, start: this.kept.length - 1, added: [testFinding({ id: file.name })], replaced: [] });
       const account = { ...emptyAccount(file.name, file.size), format: 'asff', records: 1, findings: 1 };
       this.emit({ type: 'file-done', jobId: request.jobId, accounts: [account] });
     }
     const files = this.kept.map((file) => ({ ...emptyAccount(file.name, file.size), format: 'asff', records: 1, findings: 1 }));
-    this.emit({ type: 'done', jobId: request.jobId, dataset: { files, findings: [] } });
+    this.emit({ type: 'done', jobId: request.jobId, files });
   }
 
   private emit(event: IngestEvent): void {
@@ -100,7 +107,7 @@ describe('IngestClient.remove', () => {
     const result = await client.remove(first.files[1].id, onProgress);
     const reset = workers[0].requests.at(-1)!;
     expect(reset.type).toBe('reset');
-    expect(reset.files.map((entry) => entry.name)).toEqual(['a.json', 'c.json']);
+    expect(reset.type === 'reset' && reset.files.map((entry) => entry.name)).toEqual(['a.json', 'c.json']);
     expect(result.files.map((loaded) => loaded.id)).toEqual([first.files[0].id, first.files[2].id]);
   });
 
@@ -165,5 +172,41 @@ describe('IngestClient failures', () => {
     expect(workers[0].terminated).toBe(true);
     const result = await client.add([file('b.json')], onProgress);
     expect(result.files.map((loaded) => loaded.file.name)).toEqual(['b.json']);
+  });
+});
+
+describe('IngestClient findings', () => {
+  it('collects batches', async () => {
+    const { client, onProgress } = setup();
+    const result = await client.add([file('a.json'), file('b.json')], onProgress);
+    expect(result.dataset.findings.map((finding) => finding.id)).toEqual(['a.json', 'b.json']);
+  });
+
+  it('starts over on removal', async () => {
+    const { client, onProgress } = setup();
+    const first = await client.add([file('a.json'), file('b.json')], onProgress);
+    const result = await client.remove(first.files[0].id, onProgress);
+    expect(result.dataset.findings.map((finding) => finding.id)).toEqual(['b.json']);
+  });
+});
+
+describe('IngestClient.rawRecords', () => {
+  it('asks the worker by dataset index', async () => {
+    const { client, workers, onProgress } = setup();
+    const { dataset } = await client.add([file('a.json'), file('b.json')], onProgress);
+    expect(await client.rawRecords([dataset.findings[1], dataset.findings[0]])).toEqual(['raw 1', 'raw 0']);
+    expect(workers[0].requests.at(-1)).toMatchObject({ type: 'raw', indexes: [1, 0] });
+  });
+
+  it('answers foreign findings itself', async () => {
+    const { client } = setup();
+    expect(await client.rawRecords([testFinding({ raw: '{"a":1}' })])).toEqual(['{"a":1}']);
+  });
+
+  it('refuses findings of a rebuilt dataset', async () => {
+    const { client, onProgress } = setup();
+    const first = await client.add([file('a.json'), file('b.json')], onProgress);
+    await client.remove(first.files[0].id, onProgress);
+    await expect(client.rawRecords([first.dataset.findings[0], testFinding()])).rejects.toThrow(/read again/);
   });
 });

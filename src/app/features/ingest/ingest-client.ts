@@ -5,7 +5,9 @@
  */
 import type { FileAccount } from '../../../ingest/account';
 import type { Dataset } from '../../../ingest/dataset';
+import { StringPool } from '../../../ingest/string-pool';
 import type { IngestEvent, IngestRequest } from '../../../ingest/worker-protocol';
+import type { Finding } from '../../../model/finding';
 
 /** A file the worker has finished reading, with what became of its records. */
 export interface LoadedFile {
@@ -56,7 +58,7 @@ interface JobEntry {
 
 interface ActiveJob {
   jobId: number;
-  type: IngestRequest['type'];
+  type: JobRequest['type'];
   pending: JobEntry[];
   done: number;
   progress: JobProgress;
@@ -67,12 +69,28 @@ interface ActiveJob {
 
 export type WorkerFactory = () => Worker;
 
+type JobRequest = Extract<IngestRequest, { jobId: number }>;
+
+interface RawRequest {
+  resolve: (texts: string[]) => void;
+  reject: (error: Error) => void;
+}
+
 export class IngestClient {
   private worker: Worker | null = null;
   private loaded: LoadedFile[] = [];
   private active: ActiveJob | null = null;
   private nextJobId = 1;
   private nextFileId = 1;
+  /** The worker's findings as they arrive, by dataset index. */
+  private findings: Finding[] = [];
+  /** Dataset index of each finding, for asking the worker for its raw record. */
+  private indexOf = new WeakMap<Finding, number>();
+  /** Every finding a worker of this client sent, including those of datasets since rebuilt. */
+  private readonly received = new WeakSet<Finding>();
+  private strings = new StringPool();
+  private nextRequestId = 1;
+  private readonly rawRequests = new Map<number, RawRequest>();
 
   constructor(private readonly createWorker: WorkerFactory) {}
 
@@ -121,8 +139,27 @@ export class IngestClient {
     this.cancel();
   }
 
+  /**
+   * The masked raw records of `findings`, in order, read by the worker that holds them. A finding that did
+   * not come from this client's worker (a report, a test) answers with its own `raw`.
+   */
+  rawRecords(findings: readonly Finding[]): Promise<string[]> {
+    if (!findings.some((finding) => this.received.has(finding))) return Promise.resolve(findings.map((finding) => finding.raw));
+    const indexes = findings.map((finding) => this.indexOf.get(finding));
+    if (indexes.some((index) => index === undefined) || !this.worker) {
+      return Promise.reject(new Error('The raw records are not available while the files are read again. Try again when reading has finished.'));
+    }
+    const requestId = this.nextRequestId++;
+    const worker = this.worker;
+    return new Promise<string[]>((resolve, reject) => {
+      this.rawRequests.set(requestId, { resolve, reject });
+      const request: IngestRequest = { type: 'raw', requestId, indexes: indexes as number[] };
+      worker.postMessage(request);
+    });
+  }
+
   private run(
-    type: IngestRequest['type'],
+    type: JobRequest['type'],
     entries: JobEntry[],
     onProgress: (progress: JobProgress) => void,
   ): Promise<IngestResult> {
@@ -133,9 +170,11 @@ export class IngestClient {
       // Nothing to read: skip the worker round trip, but drop its state so the next `add` starts clean.
       this.worker?.terminate();
       this.worker = null;
+      this.forgetFindings();
       return Promise.resolve(EMPTY_RESULT);
     }
 
+    if (type === 'reset') this.forgetFindings();
     const jobId = this.nextJobId++;
     const progress: JobProgress = {
       jobId,
@@ -170,6 +209,36 @@ export class IngestClient {
     return worker;
   }
 
+  /** Drops the findings of a worker that is gone or rebuilding, and fails raw requests still waiting. */
+  private forgetFindings(): void {
+    this.findings = [];
+    this.indexOf = new WeakMap();
+    this.strings = new StringPool();
+    for (const request of this.rawRequests.values()) {
+      request.reject(new Error('The files are being read again, so the raw record request was dropped. Try again when reading has finished.'));
+    }
+    this.rawRequests.clear();
+  }
+
+  private receiveFindings(start: number, added: Finding[], replaced: [number, Finding][]): void {
+    added.forEach((finding, offset) => this.putFinding(start + offset, finding));
+    for (const [index, finding] of replaced) this.putFinding(index, finding);
+  }
+
+  private putFinding(index: number, finding: Finding): void {
+    this.findings[index] = this.strings.shareFinding(finding);
+    this.indexOf.set(finding, index);
+    this.received.add(finding);
+  }
+
+  private answerRaw(requestId: number, texts: string[] | null, message = ''): void {
+    const request = this.rawRequests.get(requestId);
+    if (!request) return;
+    this.rawRequests.delete(requestId);
+    if (texts) request.resolve(texts);
+    else request.reject(new Error(`The raw record could not be read: ${message}`));
+  }
+
   private fail(message: string): void {
     this.worker?.terminate();
     this.worker = null;
@@ -179,10 +248,18 @@ export class IngestClient {
   }
 
   private handle(event: IngestEvent): void {
+    if (event.type === 'raw' || event.type === 'raw-failed') {
+      if (event.type === 'raw') this.answerRaw(event.requestId, event.texts);
+      else this.answerRaw(event.requestId, null, event.message);
+      return;
+    }
     const job = this.active;
     if (!job || event.jobId !== job.jobId) return;
 
     switch (event.type) {
+      case 'findings':
+        this.receiveFindings(event.start, event.added, event.replaced);
+        return;
       case 'progress':
         this.updateCurrent(job, (file) => ({
           ...file,
@@ -207,7 +284,7 @@ export class IngestClient {
       }
       case 'done':
         this.active = null;
-        job.resolve({ dataset: event.dataset, files: [...this.loaded] });
+        job.resolve({ dataset: { files: event.files, findings: this.findings.slice() }, files: [...this.loaded] });
         return;
       case 'failed':
         this.fail(`Reading the files failed: ${event.message}`);

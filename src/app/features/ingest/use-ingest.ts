@@ -5,6 +5,7 @@
  */
 import { mutationOptions, useIsMutating, useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import type { Finding } from '../../../model/finding';
 import { EMPTY_RESULT, IngestCancelledError, IngestClient, type IngestResult, type JobProgress } from './ingest-client';
 
 export type IngestJob = { kind: 'add'; files: File[] } | { kind: 'remove'; fileId: number } | { kind: 'restore' };
@@ -46,6 +47,8 @@ export interface Ingest {
   add: (files: File[]) => void;
   remove: (fileId: number) => void;
   cancel: () => void;
+  /** The raw records of findings of the current dataset, read by the worker that keeps them. */
+  rawRecords: (findings: readonly Finding[]) => Promise<string[]>;
 }
 
 export function useIngest(): Ingest {
@@ -73,6 +76,7 @@ export function useIngest(): Ingest {
     [mutate],
   );
   const remove = useCallback((fileId: number) => mutate({ kind: 'remove', fileId }), [mutate]);
+  const rawRecords = useCallback((findings: readonly Finding[]) => client.rawRecords(findings), [client]);
   const cancel = useCallback(() => {
     client.cancel();
     setCancelled(true);
@@ -88,5 +92,6 @@ export function useIngest(): Ingest {
     add,
     remove,
     cancel,
+    rawRecords,
   };
 }

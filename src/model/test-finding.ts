@@ -1,5 +1,5 @@
-/** Builds classified findings for the analysis tests; every field has a plain default. */
-import type { Finding } from '../model/finding';
+/** Builds classified findings for tests; every field has a plain default. */
+import type { Finding } from './finding';
 
 let counter = 0;
 
@@ -37,6 +37,7 @@ export function testFinding(overrides: Partial<Finding> = {}): Finding {
     reason: 'No rule matched.',
     sourceFormat: 'asff',
     sourceFile: 'findings.json',
+    sourceRecord: 0,
     ...overrides,
   };
 }
