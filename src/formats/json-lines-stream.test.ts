@@ -34,8 +34,8 @@ describe('JsonLinesSplitter', () => {
   it('numbers lines and skips blank ones', () => {
     const out = splitLines('\n{"a":1}\r\n\n  \n{"b":2}\n', 4);
     expect(out.positions).toEqual([
-      { index: 0, offset: 1, line: 2 },
-      { index: 1, offset: 14, line: 5 },
+      { index: 0, offset: 1, end: 9, line: 2 },
+      { index: 1, offset: 14, end: 21, line: 5 },
     ]);
   });
 

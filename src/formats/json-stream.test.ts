@@ -141,8 +141,8 @@ describe('JsonArraySplitter elements', () => {
   it('reports byte offsets of elements', () => {
     const out = split('[ {"a":1} ,\n"x"]');
     expect(out.positions).toEqual([
-      { index: 0, offset: 2 },
-      { index: 1, offset: 12 },
+      { index: 0, offset: 2, end: 9 },
+      { index: 1, offset: 12, end: 15 },
     ]);
   });
 
