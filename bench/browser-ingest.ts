@@ -3,17 +3,22 @@
  * totals, against a bare `file.text()` + `JSON.parse` of the same file in the same page; then the time a
  * text search over all findings takes to update the table, and how many rows the table keeps in the DOM.
  *
- * Usage: npm run build && npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180]
+ * Also samples the resident memory of Chromium's renderer processes (the page and its workers) every
+ * 250 ms and reports the peak.
+ *
+ * Usage: npm run build && npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180] [--no-baseline]
+ * `--no-baseline` skips the bare parse, for files longer than the longest JavaScript string.
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Prints one JSON document.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 
 const args = process.argv.slice(2);
 const file = args.find((arg) => !arg.startsWith('--'));
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 1) || 1;
 const port = Number(args.includes('--port') ? args[args.indexOf('--port') + 1] : 4180);
+const withBaseline = !args.includes('--no-baseline');
 if (!file) {
   process.stderr.write('usage: npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180]\n');
   process.exit(2);
@@ -31,6 +36,31 @@ async function waitForServer(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the preview server at ${url} did not start`);
+}
+
+/** Sum of the resident memory of Chromium renderer processes, in bytes, read from /proc (Linux only). */
+function rendererBytes(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** Samples `rendererBytes` until stopped, and returns the peak. */
+function samplePeak(): () => number {
+  let peak = rendererBytes();
+  const timer = setInterval(() => (peak = Math.max(peak, rendererBytes())), 250);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, rendererBytes());
+  };
 }
 
 /** Milliseconds for `file.text()` + `JSON.parse` of the file, picked through a scratch file input. */
@@ -94,8 +124,11 @@ try {
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(url);
-    const baselineMs = await baselineParse(page, file);
+    const baselineMs = withBaseline ? await baselineParse(page, file) : null;
+    const stopSampling = samplePeak();
     const ingestMs = await appIngest(page, file);
+    const peakRendererMiB = Math.round(stopSampling() / 1024 / 1024);
+    const totals = await page.getByTestId('findings-total').textContent();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Findings/ }).click();
     await page.getByTestId('findings-table').waitFor();
     const searchMs = [await searchUpdate(page, 'lambda'), await searchUpdate(page, 'ec2'), await searchUpdate(page, '')];
@@ -104,7 +137,16 @@ try {
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return memory ? Math.round(memory.usedJSHeapSize / 1024 / 1024) : null;
     });
-    results.push({ baselineMs: Math.round(baselineMs), ingestMs, ratio: +(ingestMs / baselineMs).toFixed(2), searchMs: searchMs.map(Math.round), rowsInDom, mainPageHeapMiB: heapMiB });
+    results.push({
+      baselineMs: baselineMs === null ? null : Math.round(baselineMs),
+      ingestMs,
+      ratio: baselineMs === null ? null : +(ingestMs / baselineMs).toFixed(2),
+      findingsTotal: totals,
+      searchMs: searchMs.map(Math.round),
+      rowsInDom,
+      mainPageHeapMiB: heapMiB,
+      peakRendererMiB,
+    });
     await page.close();
   }
   await browser.close();

@@ -8,7 +8,10 @@ import type { Finding } from '../model/finding';
 /** Distinct values kept; past this the pool stops growing and new values stay as they arrived. */
 const MAX_STRINGS = 500_000;
 
-/** Text fields whose values repeat across findings. Ids and resource ids are nearly always unique. */
+/**
+ * Text fields whose values repeat across findings. Ids and resource ids are nearly always unique, and the
+ * timestamps of one scan are often equal.
+ */
 const SHARED_FIELDS = [
   'title',
   'description',
@@ -23,6 +26,8 @@ const SHARED_FIELDS = [
   'sourceTool',
   'remediation',
   'remediationUrl',
+  'firstSeen',
+  'lastUpdated',
   'service',
   'category',
   'layer',
@@ -33,6 +38,10 @@ const SHARED_FIELDS = [
   'sourceFormat',
   'sourceFile',
 ] as const satisfies readonly (keyof Finding)[];
+
+/** Shared empty values: most findings have no CVEs, and many no tags. Frozen, so a mutation fails loudly. */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_TAGS: Record<string, string> = Object.freeze({});
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
@@ -49,9 +58,18 @@ export class StringPool {
   shareFinding(finding: Finding): Finding {
     const fields = finding as unknown as Record<(typeof SHARED_FIELDS)[number], string | null>;
     for (const field of SHARED_FIELDS) fields[field] = this.share(fields[field]);
-    for (let i = 0; i < finding.standards.length; i++) finding.standards[i] = this.share(finding.standards[i]);
-    for (let i = 0; i < finding.cves.length; i++) finding.cves[i] = this.share(finding.cves[i]);
-    for (const key of Object.keys(finding.tags)) finding.tags[key] = this.share(finding.tags[key]);
+    finding.standards = this.shareAll(finding.standards);
+    finding.cves = this.shareAll(finding.cves);
+    const keys = Object.keys(finding.tags);
+    if (keys.length === 0) finding.tags = NO_TAGS;
+    for (const key of keys) finding.tags[key] = this.share(finding.tags[key]);
+    finding.hints = NO_TAGS;
     return finding;
+  }
+
+  private shareAll(values: string[]): string[] {
+    if (values.length === 0) return NO_STRINGS;
+    for (let i = 0; i < values.length; i++) values[i] = this.share(values[i]);
+    return values;
   }
 }
