@@ -60,3 +60,13 @@ describe('RawStore', () => {
     expect(await store.read(0)).toBe(CHANGED_FILE);
   });
 });
+
+describe('RawStore errors', () => {
+  it('names a file that cannot be read', async () => {
+    const gone = new File(['{}'], 'gone.json');
+    Object.defineProperty(gone, 'slice', { value: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }) });
+    const store = new RawStore();
+    store.setRange(0, store.addBlob(gone), 0, 2);
+    await expect(store.read(0)).rejects.toThrow(/"gone.json" could not be read again.*load it again/);
+  });
+});

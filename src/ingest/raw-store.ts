@@ -76,7 +76,7 @@ export class RawStore {
       }
       // Records do not overlap, so the last one in file order ends the window.
       const windowEnd = this.ends[ranged[last].index];
-      const bytes = new Uint8Array(await this.blobs[slot].slice(windowStart, windowEnd).arrayBuffer());
+      const bytes = await readBytes(this.blobs[slot], windowStart, windowEnd);
       for (let k = next; k <= last; k++) {
         const { index, position } = ranged[k];
         const text = decoder.decode(bytes.subarray(this.starts[index] - windowStart, this.ends[index] - windowStart));
@@ -85,6 +85,17 @@ export class RawStore {
       next = last + 1;
     }
     return result;
+  }
+}
+
+/** Reads a slice of a file, with an error that says what to do when the file is gone or changed. */
+async function readBytes(blob: Blob, start: number, end: number): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await blob.slice(start, end).arrayBuffer());
+  } catch (error) {
+    const name = blob instanceof File ? `"${blob.name}"` : 'the file';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${name} could not be read again (${reason}). It may have been moved or changed since it was loaded: load it again.`);
   }
 }
 
