@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { aggregateOpenRisks, categorySeverityRows, topEntries, topRules } from '../../../analysis/aggregate';
 import type { Filters } from '../../../analysis/filters';
-import type { Summary } from '../../../analysis/summary';
+import type { SummaryCounts } from '../../../analysis/summary';
 import type { Finding } from '../../../model/finding';
 import { Panel } from '../../components/panel';
 import { RankedBarChart } from '../../components/ranked-bar-chart';
@@ -24,7 +24,7 @@ export function Overview({
   onShowFindings,
 }: {
   findings: readonly Finding[];
-  summary: Summary;
+  summary: SummaryCounts;
   onShowFindings: (filters: Partial<Filters>) => void;
 }) {
   const aggregates = useMemo(() => aggregateOpenRisks(findings), [findings]);

@@ -1,6 +1,6 @@
 /** The headline numbers: findings, open risks and the status split, each a link into the table. */
 import type { Filters } from '../../../analysis/filters';
-import type { Summary } from '../../../analysis/summary';
+import type { SummaryCounts } from '../../../analysis/summary';
 import { STATUSES, STATUS_LABELS } from '../../../model/vocabulary';
 import { formatCount, plural } from '../../lib/format';
 
@@ -39,7 +39,7 @@ function Tile({
   );
 }
 
-export function Totals({ summary, onShowFindings }: { summary: Summary; onShowFindings: (filters: Partial<Filters>) => void }) {
+export function Totals({ summary, onShowFindings }: { summary: SummaryCounts; onShowFindings: (filters: Partial<Filters>) => void }) {
   const { totals, byStatus, openRisks } = summary;
   return (
     <section aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
