@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateOpenRisks, categorySeverityRows, facetCounts, topEntries, topRules } from './aggregate';
-import { NONE_VALUE } from './filters';
+import { aggregateOpenRisks, categorySeverityRows, countFacets, facetCounts, topEntries, topRules } from './aggregate';
+import { FACET_KEYS, NONE_VALUE } from './filters';
 import { testFinding } from '../model/test-finding';
 
 describe('aggregateOpenRisks', () => {
@@ -101,6 +101,35 @@ describe('facetCounts', () => {
       { key: 'asff', count: 2 },
       { key: 'prowler-ocsf', count: 1 },
     ]);
+  });
+});
+
+describe('countFacets', () => {
+  const findings = [
+    testFinding({ controlId: 'EC2.8', region: 'eu-west-1' }),
+    testFinding({ kind: 'secret', checkId: 'aws-access-token', region: null }),
+    testFinding({ controlId: 'Account.1', severity: 'high' }),
+  ];
+
+  it('agrees with facetCounts for every facet', () => {
+    const all = countFacets(findings, FACET_KEYS);
+    for (const key of FACET_KEYS) expect(all[key], key).toEqual(facetCounts(findings, key));
+  });
+
+  it('counts null fields under NONE_VALUE', () => {
+    // Equal counts are listed in key order.
+    expect(countFacets(findings, ['region']).region).toEqual([
+      { key: NONE_VALUE, count: 1 },
+      { key: 'eu-west-1', count: 1 },
+      { key: 'us-east-1', count: 1 },
+    ]);
+  });
+
+  it('counts a finding under each practice', () => {
+    const practices = countFacets(findings, ['practice']).practice.map((entry) => entry.key);
+    expect(practices).toContain('instance-metadata');
+    expect(practices).toContain('secrets-out-of-code');
+    expect(practices).toContain(NONE_VALUE);
   });
 });
 

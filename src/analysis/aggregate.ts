@@ -14,7 +14,7 @@ import {
   type Owner,
   type Severity,
 } from '../model/vocabulary';
-import { facetValues, NONE_VALUE, ruleId, type FacetKey } from './filters';
+import { facetValue, facetValues, NONE_VALUE, ruleId, type FacetKey } from './filters';
 
 /** A failing Security Hub control or tool check, with the title of one of its findings. */
 export interface RuleCount {
@@ -140,9 +140,26 @@ export function categorySeverityRows(aggregates: OpenRiskAggregates): CategorySe
  * offers these as options.
  */
 export function facetCounts(findings: readonly Finding[], key: FacetKey): CountEntry[] {
-  const counts = new Map<string, number>();
+  return countFacets(findings, [key])[key];
+}
+
+/**
+ * Counts every facet in one pass over the findings. One pass loads each finding once instead of once per
+ * facet, which matters at 100k findings and more.
+ */
+export function countFacets<K extends FacetKey>(findings: readonly Finding[], keys: readonly K[]): Record<K, CountEntry[]> {
+  const counts = keys.map(() => new Map<string, number>());
   for (const finding of findings) {
-    for (const value of facetValues(finding, key)) increment(counts, value);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index];
+      if (key === 'practice') {
+        for (const value of facetValues(finding, key)) increment(counts[index], value);
+      } else {
+        increment(counts[index], facetValue(finding, key));
+      }
+    }
   }
-  return topEntries(counts, counts.size);
+  const result = {} as Record<K, CountEntry[]>;
+  keys.forEach((key, index) => (result[key] = topEntries(counts[index], counts[index].size)));
+  return result;
 }

@@ -4,13 +4,16 @@ import {
   DEFAULT_SORT,
   emptyFilters,
   hasFilters,
+  matchingPositions,
   NONE_VALUE,
   parseTableQuery,
+  sortedPositions,
   sortFindings,
   toggleFacetValue,
   withFacet,
   writeTableQuery,
 } from './filters';
+import { buildSearchIndex } from './search-index';
 import { testFinding } from '../model/test-finding';
 
 describe('parseTableQuery', () => {
@@ -44,6 +47,11 @@ describe('parseTableQuery', () => {
   it('falls back to default sort', () => {
     expect(parseTableQuery('sort=colour').sort).toEqual(DEFAULT_SORT);
     expect(parseTableQuery('').sort).toEqual(DEFAULT_SORT);
+  });
+
+  it('returns one object per sort order', () => {
+    expect(parseTableQuery('sort=-title&q=a').sort).toBe(parseTableQuery('q=ab&sort=-title').sort);
+    expect(parseTableQuery('sort=-severity').sort).toBe(DEFAULT_SORT);
   });
 
   it('removes repeated values', () => {
@@ -118,6 +126,33 @@ describe('applyFilters', () => {
   });
 });
 
+describe('matchingPositions', () => {
+  const findings = [
+    testFinding({ title: 'Public bucket', severity: 'high' }),
+    testFinding({ title: 'Public snapshot', severity: 'low' }),
+    testFinding({ title: 'Public queue', severity: 'high' }),
+  ];
+
+  it('returns positions in increasing order', () => {
+    expect([...matchingPositions(findings, { ...emptyFilters(), text: 'public' })]).toEqual([0, 1, 2]);
+  });
+
+  it('tests only the candidates', () => {
+    const filters = withFacet(emptyFilters(), 'severity', ['high']);
+    expect([...matchingPositions(findings, filters, { candidates: [1, 2] })]).toEqual([2]);
+  });
+
+  it('uses a given index', () => {
+    const index = buildSearchIndex(findings);
+    expect([...matchingPositions(findings, { ...emptyFilters(), text: 'queue' }, { index })]).toEqual([2]);
+  });
+
+  it('rejects an index of other findings', () => {
+    const index = buildSearchIndex(findings.slice(0, 2));
+    expect(() => matchingPositions(findings, { ...emptyFilters(), text: 'queue' }, { index })).toThrow(/built for other findings/);
+  });
+});
+
 describe('toggleFacetValue', () => {
   it('adds then removes', () => {
     const once = toggleFacetValue(emptyFilters(), 'status', 'open');
@@ -146,6 +181,11 @@ describe('sortFindings', () => {
     const input = [low, critical];
     sortFindings(input, DEFAULT_SORT);
     expect(input).toEqual([low, critical]);
+  });
+
+  it('returns positions with ties in input order', () => {
+    expect([...sortedPositions([low, critical, lowToo], DEFAULT_SORT)]).toEqual([1, 0, 2]);
+    expect([...sortedPositions([low, critical, lowToo], { key: 'severity', direction: 'asc' })]).toEqual([0, 2, 1]);
   });
 });
 

@@ -32,10 +32,6 @@ export function FacetMenu({
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
-  // Selected values stay listed even when no finding has them any more (after removing a file).
-  const missing = selected.filter((value) => !options.some((option) => option.key === value)).map((key) => ({ key, count: 0 }));
-  const all = [...options, ...missing];
-
   return (
     <details
       ref={menuRef}
@@ -61,17 +57,36 @@ export function FacetMenu({
       </summary>
       <fieldset className="absolute left-0 z-30 mt-1 max-h-80 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <legend className="sr-only">{title}</legend>
-        {all.length === 0 ? <p className="p-1 text-sm text-slate-600 dark:text-slate-400">No values</p> : null}
-        {all.map((option) => (
-          <label key={option.key} className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-            <input type="checkbox" checked={selected.includes(option.key)} onChange={() => onToggle(option.key)} className="accent-sky-600" />
-            <span className="min-w-0 flex-1 truncate" title={facetLabel(facet, option.key)}>
-              {facetLabel(facet, option.key)}
-            </span>
-            <span className="tabular-nums text-xs text-slate-500 dark:text-slate-400">{formatCount(option.count)}</span>
-          </label>
-        ))}
+        {/* A closed menu renders no options: the check facet can list a thousand, and typing re-renders the bar. */}
+        {open ? <FacetOptions facet={facet} options={options} selected={selected} onToggle={onToggle} /> : null}
       </fieldset>
     </details>
   );
+}
+
+function FacetOptions({
+  facet,
+  options,
+  selected,
+  onToggle,
+}: {
+  facet: FacetKey;
+  options: CountEntry[];
+  selected: readonly string[];
+  onToggle: (value: string) => void;
+}) {
+  // Selected values stay listed even when no finding has them any more (after removing a file).
+  const missing = selected.filter((value) => !options.some((option) => option.key === value)).map((key) => ({ key, count: 0 }));
+  const all = [...options, ...missing];
+  if (all.length === 0) return <p className="p-1 text-sm text-slate-600 dark:text-slate-400">No values</p>;
+
+  return all.map((option) => (
+    <label key={option.key} className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+      <input type="checkbox" checked={selected.includes(option.key)} onChange={() => onToggle(option.key)} className="accent-sky-600" />
+      <span className="min-w-0 flex-1 truncate" title={facetLabel(facet, option.key)}>
+        {facetLabel(facet, option.key)}
+      </span>
+      <span className="tabular-nums text-xs text-slate-500 dark:text-slate-400">{formatCount(option.count)}</span>
+    </label>
+  ));
 }

@@ -1,7 +1,7 @@
 /** Free-text search, one menu per facet, and the active filters as removable chips. */
 import { useMemo } from 'react';
-import { facetCounts } from '../../../analysis/aggregate';
-import { emptyFilters, FACET_KEYS, hasFilters, toggleFacetValue, type FacetKey, type Filters } from '../../../analysis/filters';
+import { countFacets } from '../../../analysis/aggregate';
+import { emptyFilters, FACET_KEYS, hasFilters, toggleFacetValue, type Filters } from '../../../analysis/filters';
 import type { Finding } from '../../../model/finding';
 import { Button } from '../../components/button';
 import { FACET_TITLES, facetLabel } from '../../lib/labels';
@@ -16,10 +16,8 @@ export function FilterBar({
   filters: Filters;
   onChange: (filters: Filters, options?: { replace?: boolean }) => void;
 }) {
-  const options = useMemo(
-    () => Object.fromEntries(FACET_KEYS.map((key) => [key, facetCounts(findings, key)])) as Record<FacetKey, ReturnType<typeof facetCounts>>,
-    [findings],
-  );
+  // Counted once per dataset, over all findings, so typing in the search box does not count again.
+  const options = useMemo(() => countFacets(findings, FACET_KEYS), [findings]);
   const chips = FACET_KEYS.flatMap((key) => filters[key].map((value) => ({ key, value })));
 
   return (

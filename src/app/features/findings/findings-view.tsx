@@ -1,6 +1,7 @@
 /** The findings table with its filter bar and detail panel; filters and sort order come from the URL. */
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { applyFilters, sortFindings, type Filters, type SortOrder, type TableQuery } from '../../../analysis/filters';
+import { hasFilters, sortedPositions, type Filters, type SortOrder, type TableQuery } from '../../../analysis/filters';
+import { TableFilter } from '../../../analysis/table-filter';
 import type { Finding } from '../../../model/finding';
 import { EmptyState } from '../../components/states';
 import { formatCount } from '../../lib/format';
@@ -19,9 +20,16 @@ export function FindingsView({
 }) {
   // Typing in the search box stays responsive: filtering 100k findings runs at lower priority.
   const deferred = useDeferredValue(query);
-  // Sorted once per sort order; a filter change only filters the sorted list, which keeps its order.
-  const allSorted = useMemo(() => sortFindings(findings, deferred.sort), [findings, deferred.sort]);
-  const sorted = useMemo(() => applyFilters(allSorted, deferred.filters), [allSorted, deferred.filters]);
+  // The search index is built once per dataset, so that a search tests each distinct title, check or reason once.
+  const tableFilter = useMemo(() => new TableFilter(findings), [findings]);
+  // Sorted once per dataset and sort order: parsing the URL returns the same sort object for the same order,
+  // so typing does not sort again. A filter change keeps this order.
+  const order = useMemo(() => sortedPositions(findings, deferred.sort), [findings, deferred.sort]);
+  const allSorted = useMemo(() => Array.from(order, (position) => findings[position]), [findings, order]);
+  const sorted = useMemo(
+    () => (hasFilters(deferred.filters) ? tableFilter.apply(deferred.filters, order) : allSorted),
+    [tableFilter, order, allSorted, deferred.filters],
+  );
   const [selected, setSelected] = useState<{ finding: Finding; index: number } | null>(null);
   const tableRef = useRef<HTMLDivElement>(null);
 
