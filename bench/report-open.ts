@@ -1,9 +1,12 @@
 /**
  * Browser benchmark: milliseconds from opening a static report from file:// to its totals being shown,
- * with every request outside the file blocked.
+ * with every request outside the file blocked. Prints the file size and the load average before and after
+ * the runs too, because other work on the machine changes the times.
  *
  * Usage: npx tsx bench/report-open.ts REPORT.html [--runs N]
  */
+import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 
@@ -16,6 +19,7 @@ if (!file) {
 }
 
 const url = pathToFileURL(file).href;
+const loadBefore = loadavg().map((load) => Number(load.toFixed(2)));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -31,4 +35,5 @@ for (let run = 0; run < runs; run++) {
   await page.close();
 }
 await browser.close();
-process.stdout.write(`${JSON.stringify({ file, openMs: timings })}\n`);
+const loadAfter = loadavg().map((load) => Number(load.toFixed(2)));
+process.stdout.write(`${JSON.stringify({ file, bytes: statSync(file).size, openMs: timings, loadBefore, loadAfter })}\n`);

@@ -1,7 +1,8 @@
 /**
  * The static report, built with `srd report` and opened from file:// with every request outside the file
  * blocked: its totals match `srd summary --json`, it loads nothing from elsewhere, filters live in the URL
- * fragment, and HTML or script in findings is shown as text and never runs.
+ * fragment, raw records are in it only on request, and HTML or script in findings is shown as text and
+ * never runs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,8 @@ test.describe('static report from the CLI', () => {
     await page.getByRole('button', { name: 'Findings', exact: false }).first().click();
     await page.getByTestId('findings-table').getByRole('row').nth(1).click();
     await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.getByRole('dialog').getByText(/No raw record is available for this finding/)).toBeVisible();
+    await expect(page.getByTestId('raw-record')).toHaveCount(0);
     expect(elsewhere).toEqual([]);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("default-src 'none'");
@@ -95,6 +98,12 @@ test.describe('static report from the CLI', () => {
     await expect(page).toHaveURL(/#.*practice=.*/);
     await expect(page.getByTestId('visible-count')).toHaveText(open);
     await expect(page.getByRole('button', { name: /^Remove filter Walled-garden practice: / })).toBeVisible();
+  });
+
+  test('says that raw records are left out', async ({ page }) => {
+    await openOffline(page, reportFile);
+    await expect(page.getByText('The source records of the findings are not included.')).toBeVisible();
+    await expect(page.locator('#section-provenance dt:text-is("Source records") + dd')).toHaveText('Left out');
   });
 
   test('prints without controls', async ({ page }) => {
@@ -164,6 +173,28 @@ test('report shows HTML in findings as text', async ({ page }) => {
   expect(elsewhere).toEqual([]);
 });
 
+test('report with --raw shows the source records', async ({ page }) => {
+  test.skip(!existsSync(FIXTURE_FILES[0]), `shared fixtures not found in ${FIXTURES}; set SRD_SHARED_DIR`);
+  const reportFile = join(tempDir(), 'raw-report.html');
+  srd(['report', FIXTURE_FILES[0], '--raw', '--quiet', '-o', reportFile]);
+  const exported = srd(['export', '--format', 'jsonl', FIXTURE_FILES[0]])
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string; status: string });
+
+  const elsewhere = await openOffline(page, reportFile);
+  await expect(page.locator('#section-provenance dt:text-is("Source records") + dd')).toHaveText('Included');
+  const table = page.getByTestId('findings-table');
+  await table.scrollIntoViewIfNeeded();
+  await table.getByRole('row').nth(1).click();
+  const raw = page.getByRole('dialog').getByTestId('raw-record');
+  await expect(raw).toBeVisible();
+  const record = JSON.parse((await raw.textContent()) ?? '') as { Id: string; SchemaVersion: string };
+  expect(record.SchemaVersion).toBe('2018-10-08');
+  expect(exported.map((finding) => finding.id)).toContain(record.Id);
+  expect(elsewhere).toEqual([]);
+});
+
 test('page builds a report from the samples', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Explore the sample exports' }).click();
@@ -174,6 +205,7 @@ test('page builds a report from the samples', async ({ page }) => {
 
   await page.getByTestId('export-report').click();
   const dialog = page.getByRole('dialog', { name: 'Download the report' });
+  await expect(dialog.getByLabel('Include source records')).not.toBeChecked();
   await dialog.getByLabel('Title').fill('Samples from the page');
   await dialog.getByLabel('Pseudonymise').check();
   const downloading = page.waitForEvent('download');
@@ -189,5 +221,6 @@ test('page builds a report from the samples', async ({ page }) => {
   await expect(report.getByTestId('open-risks-total')).toHaveText(openRisks ?? '');
   await expect(report.getByRole('heading', { level: 1 })).toHaveText('Samples from the page');
   await expect(report.getByText(/replaced by pseudonyms made with a key used for this report only/)).toBeVisible();
+  await expect(report.getByText('The source records of the findings are not included.')).toBeVisible();
   expect(elsewhere).toEqual([]);
 });

@@ -88,7 +88,7 @@ describe('secret values in outputs', () => {
 
   it('stay out of the report', async () => {
     const report = join(directory, 'report.html');
-    await outputOf('report', '--quiet', '--include-passed', '-o', report, ...inputs);
+    await outputOf('report', '--quiet', '--include-passed', '--raw', '-o', report, ...inputs);
     const html = readFileSync(report, 'utf8');
     expectNoSecret(html);
     // The findings are embedded compressed, so search the decoded content too.

@@ -7,11 +7,13 @@ Usage:
                                                 without --format, the -o extension picks it, else jsonl)
   srd check --fail-on SEVERITY FILE...          exit 1 when an open finding is at or above SEVERITY
                                                 (critical, high, medium, low, informational)
-  srd report FILE... -o report.html [--title T] [--note N] [--include-passed] [--no-raw]
+  srd report FILE... -o report.html [--title T] [--note N] [--include-passed] [--raw]
              [--pseudonymise [--pseudonym-key K]]
                                                 the self-contained HTML report: one file that opens
-                                                offline; passed findings and raw records are optional,
-                                                account ids, ARNs and IP addresses can be pseudonymised
+                                                offline; --include-passed lists passed findings, --raw
+                                                adds each finding's source record (left out by default;
+                                                --no-raw is still accepted), --pseudonymise replaces
+                                                account ids, ARNs and IP addresses
   srd formats [--markdown]                      the formats srd reads
   srd --help | --version
 

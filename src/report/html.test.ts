@@ -26,7 +26,7 @@ function hostileData(title = 'Report'): ReportData {
     description: '<img src=x onerror=alert(2)> and \u2028 line separator',
     raw: JSON.stringify({ Title: HOSTILE_TITLE }),
   });
-  return buildReportData({ files: [], findings: [finding] }, [], { ...DEFAULT_REPORT_OPTIONS, title });
+  return buildReportData({ files: [], findings: [finding] }, [], { ...DEFAULT_REPORT_OPTIONS, includeRaw: true, title });
 }
 
 function embeddedPayload(html: string): string {
@@ -91,7 +91,9 @@ describe('renderReportHtml', () => {
     expect(() => renderReportHtml(`${report}${REPORT_DATA_ELEMENT}</script>`, hostileData())).toThrow(/more than one/);
   });
 
-  it('rejects a payload that is not base64', () => {
-    expect(() => renderReportHtml(TEMPLATE, { title: 'x', payload: '</script>', findingCount: 0 })).toThrow(/not base64/);
+  it('rejects a payload that could end its element', () => {
+    for (const payload of ['</script>', 'a\nb', 'a\rb', 'a\u0000b']) {
+      expect(() => renderReportHtml(TEMPLATE, { title: 'x', payload, findingCount: 0 })).toThrow(/contains a line break, NUL or "<"/);
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { ReportData } from './report-data';
 
-/** Id of the `<script type="application/octet-stream">` element that carries the base64 data. */
+/** Id of the `<script type="application/octet-stream">` element that carries the packed data (report-codec.ts). */
 export const REPORT_DATA_ELEMENT_ID = 'srd-report-data';
 
 /** The empty data element as the template (report.html) writes it. */
@@ -31,14 +31,17 @@ export class ReportTemplateError extends Error {
   override name = 'ReportTemplateError';
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Characters the packed data never contains: each could end the data element or be changed on the way. */
+const UNSAFE_IN_DATA = ['\u0000', '\n', '\r', '<', '\u2028', '\u2029'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 export function renderReportHtml(template: string, data: ReportData): string {
-  if (!BASE64.test(data.payload)) throw new ReportTemplateError('the report data is not base64; it must be packed with encodeReport');
+  if (UNSAFE_IN_DATA.some((character) => data.payload.includes(character))) {
+    throw new ReportTemplateError('the report data contains a line break, NUL or "<"; it must be packed with encodeReport');
+  }
   let html = withData(template, data.payload);
   html = withTitle(html, data.title);
   return withContentSecurityPolicy(html);

@@ -1,6 +1,6 @@
 /** Reads the report's embedded data element and unpacks it. */
 import { REPORT_DATA_ELEMENT_ID } from '../../report/html';
-import { decodeReport, ReportDataError, type ReportContent } from '../../report/report-codec';
+import { decodeReportAsync, inflateWithStreams, ReportDataError, type ReportContent } from '../../report/report-codec';
 
 /** Thrown for the bare template, which has an empty data element: it was opened without being filled. */
 export class EmptyTemplateError extends Error {
@@ -11,10 +11,10 @@ export class EmptyTemplateError extends Error {
   }
 }
 
-export function loadEmbeddedReport(doc: Document): ReportContent {
+export async function loadEmbeddedReport(doc: Document): Promise<ReportContent> {
   const element = doc.getElementById(REPORT_DATA_ELEMENT_ID);
   if (!element) throw new ReportDataError(`the page has no element with id "${REPORT_DATA_ELEMENT_ID}"; it was not built from the report template`);
-  const payload = element.textContent?.trim() ?? '';
-  if (payload === '') throw new EmptyTemplateError();
-  return decodeReport(payload);
+  const payload = element.textContent ?? '';
+  if (!/\S/.test(payload)) throw new EmptyTemplateError();
+  return decodeReportAsync(payload, inflateWithStreams);
 }

@@ -91,7 +91,7 @@ export function ReportDialog({
           />
           <Checkbox
             label="Include source records"
-            hint="The raw record of each finding, shown in its detail panel."
+            hint="The raw record of each finding, shown in its detail panel. Off by default: it shares more of the input and makes the file larger."
             checked={options.includeRaw}
             onChange={(includeRaw) => update({ includeRaw })}
           />

@@ -14,16 +14,21 @@ export function ReportRoot() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
 
   useEffect(() => {
+    let cancelled = false;
+    const fail = (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const title = error instanceof EmptyTemplateError ? 'No report data in this file' : 'The report data could not be read';
+      if (!cancelled) setState({ status: 'failed', title, message });
+    };
     const timer = window.setTimeout(() => {
-      try {
-        setState({ status: 'ready', content: loadEmbeddedReport(document) });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const title = error instanceof EmptyTemplateError ? 'No report data in this file' : 'The report data could not be read';
-        setState({ status: 'failed', title, message });
-      }
+      loadEmbeddedReport(document).then((content) => {
+        if (!cancelled) setState({ status: 'ready', content });
+      }, fail);
     }, 0);
-    return () => window.clearTimeout(timer);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
   }, []);
 
   switch (state.status) {

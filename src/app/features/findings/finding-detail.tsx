@@ -27,7 +27,14 @@ function RawRecord({ finding }: { finding: Finding }) {
   const raw = useRawRecord(finding);
   if (raw.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the raw record...</p>;
   if (raw.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{raw.error.message}</p>;
-  if (raw.data === '') return <p className="text-sm text-slate-600 dark:text-slate-400">This input keeps no raw record for the finding.</p>;
+  if (raw.data === '') {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        No raw record is available for this finding. A report includes raw records only when it is built with them (--raw, or
+        &quot;Include source records&quot; in the page).
+      </p>
+    );
+  }
   return (
     <pre data-testid="raw-record" className="max-h-96 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       {prettyRaw(raw.data)}
