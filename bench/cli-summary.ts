@@ -2,14 +2,17 @@
  * Benchmarks `srd summary --json` on one file against a process that only reads the file and runs
  * JSON.parse. The variants run alternately, `--runs` times each, so that load from other work on the
  * machine spreads over all of them. The report gives medians of wall time, CPU time (user and system) and
- * peak resident memory, and the ratios of wall time and memory to the first variant.
+ * peak resident memory, and the ratios of wall time, CPU time and memory to the first variant. The `srd`
+ * variant first builds the bundled CLI (scripts/build-cli.mjs) and runs it in every round.
  *
  * Usage: npx tsx bench/cli-summary.ts [--runs 3] [--variants parse,srd,stream,split] [--node-option OPT]...
  *        [--out RESULT.json] FILE
  */
+import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CLI_ENTRY_VARIABLE } from '../scripts/cli-bundle.mjs';
 import { describeMachine } from './lib/machine';
 import { measureNode, type Measurement } from './lib/measure';
 
@@ -18,7 +21,7 @@ const repositoryRoot = resolve(import.meta.dirname, '..');
 /** Commands compared. Each prints a small JSON document on stdout. */
 const VARIANTS = {
   parse: { title: 'read + JSON.parse (baseline)', args: (file: string) => ['bench/parse-only.mjs', file] },
-  srd: { title: 'srd summary --json (whole file)', args: (file: string) => ['bin/srd.mjs', 'summary', '--json', file] },
+  srd: { title: 'srd summary --json (bundled CLI)', args: (file: string) => ['bin/srd.mjs', 'summary', '--json', file] },
   stream: { title: 'srd summary --json (streaming)', args: (file: string) => ['bench/srd-stream.mjs', 'summary', '--json', file] },
   split: { title: 'record splitter only', args: (file: string) => ['bench/split-only.mjs', file] },
 } as const;
@@ -30,6 +33,8 @@ interface VariantResult {
   title: string;
   runs: Measurement[];
   medianWallMs: number;
+  /** User and system CPU time of the child. */
+  medianCpuMs: number;
   medianMaxRssMiB: number;
   /** Command output about the records read, from the last run. */
   output: string;
@@ -79,6 +84,9 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const bytes = statSync(options.file).size;
   const startedAt = new Date().toISOString();
+  // The srd variant measures the bundled CLI, built from the current sources. It is forced for every run,
+  // because an edit under src/ during the runs would otherwise switch bin/srd.mjs to tsx.
+  const srdEntry = options.variants.includes('srd') ? buildBundle() : null;
   const results = new Map<VariantId, Measurement[]>(options.variants.map((id) => [id, []]));
 
   for (let run = 1; run <= options.runs; run++) {
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
       title: VARIANTS[id].title,
       runs,
       medianWallMs: median(runs.map((run) => run.wallMs)),
+      medianCpuMs: median(runs.map((run) => run.userMs + run.systemMs)),
       medianMaxRssMiB: median(runs.map((run) => run.maxRssMiB)),
       output: recordsOutput(id, runs.at(-1)?.stdout ?? ''),
     };
@@ -111,6 +120,7 @@ async function main(): Promise<void> {
     startedAt,
     runs: options.runs,
     nodeOptions: options.nodeOptions,
+    srdEntry,
     machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage },
     baseline: baseline.id,
     variants: variants.map((variant) => ({
@@ -118,8 +128,9 @@ async function main(): Promise<void> {
       title: variant.title,
       medianWallSeconds: round(variant.medianWallMs / 1000),
       medianMaxRssMiB: round(variant.medianMaxRssMiB),
-      medianCpuSeconds: round(median(variant.runs.map((run) => run.userMs + run.systemMs)) / 1000),
+      medianCpuSeconds: round(variant.medianCpuMs / 1000),
       wallRatio: round(variant.medianWallMs / baseline.medianWallMs),
+      cpuRatio: round(variant.medianCpuMs / baseline.medianCpuMs),
       rssRatio: round(variant.medianMaxRssMiB / baseline.medianMaxRssMiB),
       exitCodes: variant.runs.map((run) => run.exitCode),
       wallSeconds: variant.runs.map((run) => round(run.wallMs / 1000)),
@@ -131,6 +142,13 @@ async function main(): Promise<void> {
   const text = `${JSON.stringify(report, null, 2)}\n`;
   if (options.out) writeFileSync(options.out, text);
   process.stdout.write(text);
+}
+
+/** Builds dist-cli/srd.mjs and makes bin/srd.mjs run it in every child. Returns what the report records. */
+function buildBundle(): string {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  process.env[CLI_ENTRY_VARIABLE] = 'bundle';
+  return `bundle built at ${new Date().toISOString()}`;
 }
 
 function round(value: number): number {

@@ -116,10 +116,12 @@ const PROWLER_PREFIX = 'prowler-';
 function guardDutyTypesFromAsff(types: readonly string[] | undefined): string[] {
   const result: string[] = [];
   for (const type of types ?? []) {
-    const last = type.slice(type.lastIndexOf('/') + 1);
-    const colon = last.indexOf(':');
-    const dash = last.indexOf('-', colon);
-    if (colon > 0 && dash > colon) result.push(`${last.slice(0, dash)}/${last.slice(dash + 1)}`);
+    // Positions in `type` itself, so that types without a colon in the last segment cost no copy.
+    const lastSegment = type.lastIndexOf('/') + 1;
+    const colon = type.indexOf(':', lastSegment);
+    if (colon <= lastSegment) continue;
+    const dash = type.indexOf('-', colon);
+    if (dash > colon) result.push(`${type.slice(lastSegment, dash)}/${type.slice(dash + 1)}`);
   }
   return result;
 }
@@ -129,9 +131,13 @@ const CIS_STANDARD = /cis-aws-foundations-benchmark\/v\/(\d+(?:\.\d+)*)/;
 
 /** Prefixes the control id of a CIS finding with each CIS version among its standards (`1.2.0/1.4`). */
 function cisControls(finding: Finding): string[] {
-  if (finding.controlId === null) return [];
-  const versions = finding.standards.map((standard) => CIS_STANDARD.exec(standard)?.[1]);
-  return versions.filter((version) => version !== undefined).map((version) => `${version}/${finding.controlId}`);
+  const controls: string[] = [];
+  if (finding.controlId === null) return controls;
+  for (const standard of finding.standards) {
+    const version = CIS_STANDARD.exec(standard)?.[1];
+    if (version !== undefined) controls.push(`${version}/${finding.controlId}`);
+  }
+  return controls;
 }
 
 /** Lists the values a finding offers to the rows of one source. */
@@ -161,76 +167,67 @@ function valuesFor(finding: Finding, source: RuleSource): (string | null | undef
 }
 
 function resourceTypeMatches(finding: Finding, pattern: RegExp): boolean {
-  const types = [finding.resourceType, ...(finding.hints.resourceTypes ?? [])];
-  return types.some((type) => typeof type === 'string' && pattern.test(type));
+  if (finding.resourceType !== null && pattern.test(finding.resourceType)) return true;
+  return (finding.hints.resourceTypes ?? []).some((type) => typeof type === 'string' && pattern.test(type));
+}
+
+/**
+ * Rows of each source that match a field value, before their resource type check, by value. Exports
+ * repeat one control, check or tool over many findings, so each distinct value runs the patterns once.
+ * A memo starts over when full, which bounds it.
+ */
+const VALUE_MATCHES = Object.fromEntries(RULE_SOURCES.map((source) => [source, new Map<string, readonly CompiledRule[]>()])) as Record<
+  RuleSource,
+  Map<string, readonly CompiledRule[]>
+>;
+const MAX_MEMO_VALUES = 10_000;
+
+function rowsMatching(source: RuleSource, value: string): readonly CompiledRule[] {
+  const memo = VALUE_MATCHES[source];
+  let rows = memo.get(value);
+  if (rows === undefined) {
+    const found = [...(INDEX.exact[source].get(value.toLowerCase()) ?? [])];
+    for (const { pattern, compiled } of INDEX.wildcard[source]) {
+      if (pattern.test(value)) found.push(compiled);
+    }
+    rows = found;
+    if (memo.size >= MAX_MEMO_VALUES) memo.clear();
+    memo.set(value, rows);
+  }
+  return rows;
+}
+
+/** Returns every compiled rule row that matches the finding, in table order and without repeats. */
+function matchingRows(finding: Finding): CompiledRule[] {
+  const hits: CompiledRule[] = [];
+  for (const source of RULE_SOURCES) {
+    for (const value of valuesFor(finding, source)) {
+      if (typeof value !== 'string' || value === '') continue;
+      for (const compiled of rowsMatching(source, value)) {
+        if (compiled.resourceType && !resourceTypeMatches(finding, compiled.resourceType)) continue;
+        hits.push(compiled);
+      }
+    }
+  }
+  if (hits.length < 2) return hits;
+  // Two values of a finding (its tool and product names) may match the same row.
+  hits.sort((a, b) => a.order - b.order);
+  return hits.filter((compiled, index) => index === 0 || hits[index - 1].order !== compiled.order);
 }
 
 /** Finds every rule row, of every practice, that matches the finding, in table order and without repeats. */
 export function matchFinding(finding: Finding): RuleMatch[] {
-  const hits = new Map<number, CompiledRule>();
-  const add = (compiled: CompiledRule) => {
-    if (compiled.resourceType && !resourceTypeMatches(finding, compiled.resourceType)) return;
-    hits.set(compiled.order, compiled);
-  };
-
-  for (const source of RULE_SOURCES) {
-    for (const value of valuesFor(finding, source)) {
-      if (typeof value !== 'string' || value === '') continue;
-      INDEX.exact[source].get(value.toLowerCase())?.forEach(add);
-      for (const { pattern, compiled } of INDEX.wildcard[source]) {
-        if (pattern.test(value)) add(compiled);
-      }
-    }
-  }
-
-  return [...hits.values()]
-    .sort((a, b) => a.order - b.order)
-    .map(({ practice, rule }) => ({ practice, rule }));
-}
-
-/** Keeps the first matching rule row of each practice the finding matches. */
-function firstMatchPerPractice(finding: Finding): RuleMatch[] {
-  const seen = new Set<PracticeId>();
-  return matchFinding(finding).filter((match) => {
-    if (seen.has(match.practice)) return false;
-    seen.add(match.practice);
-    return true;
-  });
-}
-
-/** Joins every field a rule row can read into one key, so findings with equal keys match the same rows. */
-function matchKey(finding: Finding): string {
-  const { hints } = finding;
-  return [
-    finding.kind,
-    finding.controlId,
-    finding.standards.join('\u0001'),
-    finding.checkId,
-    finding.kind === 'iac' ? finding.title : '',
-    finding.sourceTool,
-    hints.productName,
-    hints.threatType,
-    hints.types?.join('\u0001'),
-    finding.resourceType,
-    hints.resourceTypes?.join('\u0001'),
-  ].join('\u0000');
+  return matchingRows(finding).map(({ practice, rule }) => ({ practice, rule }));
 }
 
 /**
- * Wraps `firstMatchPerPractice` in a cache keyed by `matchKey`. Exports repeat one check over many
- * resources, so most findings of a large file reuse an earlier result instead of running the patterns again.
+ * Keeps the first matching rule row of each practice the finding matches. `order` numbers the rows of
+ * one practice consecutively, so in table order the rows of a practice are adjacent.
  */
-function cachedFirstMatches(): (finding: Finding) => RuleMatch[] {
-  const cache = new Map<string, RuleMatch[]>();
-  return (finding) => {
-    const key = matchKey(finding);
-    let matches = cache.get(key);
-    if (!matches) {
-      matches = firstMatchPerPractice(finding);
-      cache.set(key, matches);
-    }
-    return matches;
-  };
+function firstMatchPerPractice(finding: Finding): CompiledRule[] {
+  const rows = matchingRows(finding);
+  if (rows.length < 2) return rows;
+  return rows.filter((compiled, index) => index === 0 || rows[index - 1].practice !== compiled.practice);
 }
 
 const practiceIdCache = new WeakMap<Finding, PracticeId[]>();
@@ -294,9 +291,8 @@ export function evaluateWalledGarden(findings: readonly Finding[]): PracticeResu
     PRACTICES.map((practice) => [practice.id, { open: [], passed: 0, unsettled: 0 }]),
   );
 
-  const matchesOf = cachedFirstMatches();
   for (const finding of findings) {
-    for (const { practice, rule } of matchesOf(finding)) {
+    for (const { practice, rule } of firstMatchPerPractice(finding)) {
       const tally = tallies.get(practice);
       if (tally) countInto(tally, finding, rule);
     }

@@ -6,7 +6,6 @@
  */
 import type { ClassificationHints, FindingKind } from '../model/finding';
 import { arr, at, isObject, own, str, strings } from './fields';
-import { withoutUndefined } from './parse-helpers';
 import { ownTable } from './lookup';
 
 export function productField(record: unknown, key: string): string | null {
@@ -26,8 +25,12 @@ const PRODUCT_ARN_NAMES: Record<string, string> = ownTable({
 /** Placeholder product names that do not name the tool (custom integrations use "Default"). */
 const PLACEHOLDER_NAMES = new Set(['default']);
 
+/** Longest name in PLACEHOLDER_NAMES; longer names are not lower-cased to check. */
+const MAX_PLACEHOLDER_LENGTH = Math.max(...[...PLACEHOLDER_NAMES].map((name) => name.length));
+
 function named(value: string | null): string | null {
-  return value !== null && !PLACEHOLDER_NAMES.has(value.toLowerCase()) ? value : null;
+  if (value === null) return null;
+  return value.length <= MAX_PLACEHOLDER_LENGTH && PLACEHOLDER_NAMES.has(value.toLowerCase()) ? null : value;
 }
 
 function productFromArn(productArn: string | null): string | null {
@@ -145,30 +148,42 @@ function vulnerabilities(record: unknown): unknown[] {
   return arr(own(record, 'Vulnerabilities'));
 }
 
+/** Adds a value to a list of non-empty strings kept in order without repeats, as `strings` builds them. */
+function addString(out: string[], value: unknown): void {
+  const text = str(value);
+  if (text !== null && !out.includes(text)) out.push(text);
+}
+
 export function packageManagers(record: unknown): string[] {
-  return strings(
-    vulnerabilities(record).flatMap((vulnerability) =>
-      arr(own(vulnerability, 'VulnerablePackages')).map((pkg) => own(pkg, 'PackageManager')),
-    ),
-  );
+  const managers: string[] = [];
+  for (const vulnerability of vulnerabilities(record)) {
+    for (const pkg of arr(own(vulnerability, 'VulnerablePackages'))) addString(managers, own(pkg, 'PackageManager'));
+  }
+  return managers;
 }
 
 /** Vulnerability ids of the finding (CVE, GHSA, ALAS ...) and the CVE ids it names as related. */
 export function vulnerabilityIds(record: unknown): string[] {
-  const ids = vulnerabilities(record).map((vulnerability) => own(vulnerability, 'Id'));
-  const related = vulnerabilities(record)
-    .flatMap((vulnerability) => arr(own(vulnerability, 'RelatedVulnerabilities')))
-    .filter((id) => typeof id === 'string' && /^CVE-/i.test(id));
-  return strings([...ids, ...related]);
+  const ids: string[] = [];
+  const list = vulnerabilities(record);
+  for (const vulnerability of list) addString(ids, own(vulnerability, 'Id'));
+  for (const vulnerability of list) {
+    for (const id of arr(own(vulnerability, 'RelatedVulnerabilities'))) {
+      if (typeof id === 'string' && /^CVE-/i.test(id)) addString(ids, id);
+    }
+  }
+  return ids;
 }
 
 /** CWE ids of code vulnerabilities (`Vulnerabilities[].CodeVulnerabilities[].Cwes`). */
 export function codeCwes(record: unknown): string[] {
-  return strings(
-    vulnerabilities(record).flatMap((vulnerability) =>
-      arr(own(vulnerability, 'CodeVulnerabilities')).flatMap((code) => arr(own(code, 'Cwes'))),
-    ),
-  );
+  const cwes: string[] = [];
+  for (const vulnerability of vulnerabilities(record)) {
+    for (const code of arr(own(vulnerability, 'CodeVulnerabilities'))) {
+      for (const cwe of arr(own(code, 'Cwes'))) addString(cwes, cwe);
+    }
+  }
+  return cwes;
 }
 
 /** Derives Inspector's finding type from the vulnerabilities and types of the ASFF finding. */
@@ -199,14 +214,16 @@ export function asffKind(record: unknown, product: string | null, types: string[
 
 /** Standards from `Compliance.AssociatedStandards` (objects or plain strings) and the legacy ProductFields ARNs. */
 export function asffStandards(record: unknown): string[] {
-  const associated = arr(at(record, 'Compliance.AssociatedStandards')).map((item) =>
-    isObject(item) ? own(item, 'StandardsId') : item,
-  );
-  const legacy = [productField(record, 'StandardsArn'), productField(record, 'StandardsGuideArn')].map((arn) =>
+  const standards: string[] = [];
+  for (const item of arr(at(record, 'Compliance.AssociatedStandards'))) {
+    addString(standards, isObject(item) ? own(item, 'StandardsId') : item);
+  }
+  for (const key of ['StandardsArn', 'StandardsGuideArn']) {
+    const arn = productField(record, key);
     // `arn:aws:securityhub:::standards/...` -> `standards/...`, the form AssociatedStandards uses.
-    arn ? arn.replace(/^arn:[^:]*:securityhub:[^:]*:[^:]*:/, '') : null,
-  );
-  return strings([...associated, ...legacy]);
+    if (arn) addString(standards, arn.replace(/^arn:[^:]*:securityhub:[^:]*:[^:]*:/, ''));
+  }
+  return standards;
 }
 
 /** EKS marks its worker nodes with one of these tags. */
@@ -214,18 +231,27 @@ const EKS_NODE_TAGS = ['eks:cluster-name', 'aws:eks:cluster-name'];
 
 /** Reads deployment-variant facts from `Resources[].Details` and tags. The first resource that has a fact wins. */
 export function variantHints(resources: unknown[], tags: Record<string, string>): ClassificationHints {
-  const hints: ClassificationHints = {};
+  let launchType: string | null = null;
+  let lambdaPackageType: string | null = null;
+  let lambdaRuntime: string | null = null;
+  let dbEngine: string | null = null;
   for (const resource of resources) {
     const details = own(resource, 'Details');
+    // Every fact is under Details, so a resource without them has none.
+    if (!isObject(details)) continue;
     const compatibilities = strings(at(details, 'AwsEcsTaskDefinition.RequiresCompatibilities'));
-    const launchType =
-      (compatibilities.includes('FARGATE') ? 'FARGATE' : compatibilities[0]) ??
-      str(at(details, 'AwsEcsService.LaunchType'));
-    hints.launchType ??= launchType ?? undefined;
-    hints.lambdaPackageType ??= str(at(details, 'AwsLambdaFunction.PackageType')) ?? undefined;
-    hints.lambdaRuntime ??= str(at(details, 'AwsLambdaFunction.Runtime')) ?? undefined;
-    hints.dbEngine ??= str(at(details, 'AwsRdsDbInstance.Engine')) ?? str(at(details, 'AwsRdsDbCluster.Engine')) ?? undefined;
+    launchType ??=
+      (compatibilities.includes('FARGATE') ? 'FARGATE' : compatibilities[0]) ?? str(at(details, 'AwsEcsService.LaunchType'));
+    lambdaPackageType ??= str(at(details, 'AwsLambdaFunction.PackageType'));
+    lambdaRuntime ??= str(at(details, 'AwsLambdaFunction.Runtime'));
+    dbEngine ??= str(at(details, 'AwsRdsDbInstance.Engine')) ?? str(at(details, 'AwsRdsDbCluster.Engine'));
   }
+  // Keys in a fixed order, and only the facts found.
+  const hints: ClassificationHints = {};
+  if (launchType !== null) hints.launchType = launchType;
+  if (lambdaPackageType !== null) hints.lambdaPackageType = lambdaPackageType;
+  if (lambdaRuntime !== null) hints.lambdaRuntime = lambdaRuntime;
+  if (dbEngine !== null) hints.dbEngine = dbEngine;
   if (EKS_NODE_TAGS.some((key) => Object.prototype.hasOwnProperty.call(tags, key))) hints.eksNode = true;
-  return withoutUndefined(hints);
+  return hints;
 }

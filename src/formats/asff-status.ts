@@ -27,11 +27,10 @@ const WORKFLOW_STATUS: Record<string, Status> = {
  * Inspector CLOSED -> resolved; then `Compliance.Status`; a finding without one (GuardDuty, Inspector) is open.
  */
 export function asffStatus(record: unknown): Status {
-  const workflow = [str(at(record, 'Workflow.Status')), str(own(record, 'WorkflowState'))]
-    .map((value) => (value ? WORKFLOW_STATUS[value.toUpperCase()] : undefined))
-    .filter((value): value is Status => value !== undefined);
-  if (workflow.includes('suppressed')) return 'suppressed';
-  if (workflow.includes('resolved')) return 'resolved';
+  const workflow = workflowStatus(str(at(record, 'Workflow.Status')));
+  const legacyWorkflow = workflowStatus(str(own(record, 'WorkflowState')));
+  if (workflow === 'suppressed' || legacyWorkflow === 'suppressed') return 'suppressed';
+  if (workflow === 'resolved' || legacyWorkflow === 'resolved') return 'resolved';
 
   if (str(own(record, 'RecordState'))?.toUpperCase() === 'ARCHIVED') return 'resolved';
   const inspectorStatus = str(own(own(record, 'ProductFields'), 'aws/inspector/FindingStatus'))?.toUpperCase();
@@ -41,6 +40,10 @@ export function asffStatus(record: unknown): Status {
   const compliance = str(at(record, 'Compliance.Status'));
   if (compliance === null) return 'open';
   return COMPLIANCE_STATUS[compliance.toUpperCase()] ?? 'unknown';
+}
+
+function workflowStatus(value: string | null): Status | undefined {
+  return value ? WORKFLOW_STATUS[value.toUpperCase()] : undefined;
 }
 
 function score(value: unknown): number | null {

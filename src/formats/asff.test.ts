@@ -362,6 +362,51 @@ describe('asff status and fields', () => {
     expect(finding(entry).resourceType).toBe('AwsEcsTaskDefinition');
   });
 
+  it('hints: only present facts, fixed order', async () => {
+    const inspector = asffFinding('i', {
+      ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/inspector',
+      GeneratorId: 'AWSInspector',
+      Compliance: undefined,
+      Types: ['Software and Configuration Checks/Vulnerabilities/CVE'],
+      FindingProviderFields: { Types: ['Software and Configuration Checks/Vulnerabilities/CVE', 'Extra/Type'] },
+      Resources: [{ Type: 'AwsEc2Instance', Id: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', Details: { AwsRdsDbInstance: { Engine: 'postgres' } } }],
+      Vulnerabilities: [{ Id: 'CVE-2024-1', VulnerablePackages: [{ PackageManager: 'OS' }], RelatedVulnerabilities: ['CVE-2024-2', 'GHSA-x'] }],
+    });
+    const control = asffFinding('c', { FindingProviderFields: undefined });
+    const entry = await parseText('hints.json', JSON.stringify([inspector, control]));
+
+    const inspectorFinding = finding(entry, 0);
+    expect(Object.keys(inspectorFinding.hints)).toEqual([
+      'productName',
+      'types',
+      'packageManagers',
+      'inspectorType',
+      'resourceTypes',
+      'resourceIds',
+      'dbEngine',
+    ]);
+    expect(inspectorFinding.hints.types).toEqual(['Software and Configuration Checks/Vulnerabilities/CVE', 'Extra/Type']);
+    expect(inspectorFinding.cves).toEqual(['CVE-2024-1', 'CVE-2024-2']);
+
+    const controlFinding = finding(entry, 1);
+    expect(Object.keys(controlFinding.hints)).toEqual(['productName', 'types', 'resourceTypes', 'resourceIds']);
+    expect(controlFinding.cves).toEqual([]);
+  });
+
+  it('tags of several resources: earlier wins', async () => {
+    const resources = [
+      { Type: 'AwsS3Bucket', Id: 'arn:aws:s3:::a', Tags: { Team: 'first', Env: 'prod' } },
+      { Type: 'AwsS3Bucket', Id: 'arn:aws:s3:::b', Tags: { Team: 'second', Owner: 'ops' } },
+    ];
+    const entry = await parseText('tags.json', JSON.stringify([asffFinding('t', { Resources: resources })]));
+    expect(finding(entry).tags).toEqual({ Team: 'first', Env: 'prod', Owner: 'ops' });
+  });
+
+  it('account from an account resource id', async () => {
+    const entry = await parseText('account.json', JSON.stringify([asffFinding('a', { AwsAccountId: undefined })]));
+    expect(finding(entry).accountId).toBe('111122223333');
+  });
+
   it('legacy title prefix gives the control id', async () => {
     const legacy = asffFinding('t', { Compliance: { Status: 'FAILED' }, GeneratorId: 'custom', Title: 'IAM.4 IAM root user access key should not exist' });
     const entry = await parseText('legacy.json', JSON.stringify([legacy]));

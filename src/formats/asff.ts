@@ -28,7 +28,7 @@ import {
 } from './asff-hints';
 import { findAsffContent, type FindingEntry } from './asff-shapes';
 import { asffSeverity, asffStatus } from './asff-status';
-import { describeValueType, nonEmpty, withoutUndefined } from './parse-helpers';
+import { describeValueType } from './parse-helpers';
 import { arnAccount, arnRegion, arr, at, isObject, own, rawText, safeUrl, str, strings, tagsOf, timestamp } from './fields';
 import { accept, makeFinding, reject } from './record';
 import type { FormatInput, FormatModule, RecordOutcome } from './types';
@@ -41,56 +41,109 @@ const ACCOUNT_RESOURCE_ID = /^AWS::::Account:(\d{12})$/;
 
 /** Tags of all resources; on a clash the earlier resource wins. */
 function mergedTags(resources: unknown[]): Record<string, string> {
+  // Nearly every finding names one resource, whose tags need no merging.
+  if (resources.length === 0) return {};
+  if (resources.length === 1) return tagsOf(own(resources[0], 'Tags'));
   const entries = [...resources].reverse().flatMap((resource) => Object.entries(tagsOf(own(resource, 'Tags'))));
   // fromEntries defines own properties, so a `__proto__` tag key stays a tag.
   return Object.fromEntries(entries);
 }
 
 function accountOf(record: unknown, resourceId: string | null): string | null {
-  const accountMatch = resourceId ? ACCOUNT_RESOURCE_ID.exec(resourceId) : null;
-  return str(own(record, 'AwsAccountId')) ?? arnAccount(resourceId) ?? (accountMatch ? accountMatch[1] : null);
+  const account = str(own(record, 'AwsAccountId')) ?? arnAccount(resourceId);
+  if (account !== null || resourceId === null) return account;
+  return ACCOUNT_RESOURCE_ID.exec(resourceId)?.[1] ?? null;
 }
 
-function hintsOf(record: unknown, product: string | null, types: string[], resources: unknown[], tags: Record<string, string>): ClassificationHints {
-  const generatorId = str(own(record, 'GeneratorId'));
-  const ruleKey =
-    product && !AWS_PRODUCTS.has(product) && !isSecurityHubProduct(product) && asffCheckId(record) === null && generatorId && !generatorId.startsWith('arn:')
-      ? generatorId
-      : undefined;
-  return withoutUndefined({
-    productName: product ?? undefined,
-    types: nonEmpty(types),
-    packageManagers: nonEmpty(packageManagers(record)),
-    inspectorType: product === 'Inspector' ? inspectorType(record, types) : undefined,
-    threatType: product === 'GuardDuty' ? (guardDutyThreatType(record, types) ?? undefined) : undefined,
-    resourceRole: productField(record, 'aws/guardduty/service/resourceRole') ?? undefined,
-    cwes: nonEmpty(codeCwes(record)),
-    resourceTypes: nonEmpty(strings(resources.map((resource) => own(resource, 'Type')))),
-    resourceIds: nonEmpty(strings(resources.map((resource) => own(resource, 'Id')))),
-    ruleKey,
-    ...variantHints(resources, tags),
-  });
+/** Non-empty strings of both lists, deduplicated in order. */
+function bothStrings(first: unknown, second: unknown): string[] {
+  const out = strings(first);
+  for (const item of arr(second)) {
+    const text = str(item);
+    if (text !== null && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Non-empty strings of one field of every resource, deduplicated in order. */
+function resourceStrings(resources: unknown[], key: 'Type' | 'Id'): string[] {
+  const out: string[] = [];
+  for (const resource of resources) {
+    const text = str(own(resource, key));
+    if (text !== null && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Facts of one ASFF record that feed more than one finding field, read once. */
+interface RecordFacts {
+  product: string | null;
+  generatorId: string | null;
+  checkId: string | null;
+  types: string[];
+  resources: unknown[];
+  /** Whether the record has a `Vulnerabilities` list, the only source of CVEs, CWEs and package managers. */
+  hasVulnerabilities: boolean;
+}
+
+/**
+ * Builds the hints with only the facts the record has. Keys are added in a fixed order, so equal
+ * records give equal hint objects.
+ */
+function hintsOf(record: unknown, facts: RecordFacts, tags: Record<string, string>): ClassificationHints {
+  const { product, generatorId, types, resources } = facts;
+  const hints: ClassificationHints = {};
+  if (product !== null) hints.productName = product;
+  if (types.length > 0) hints.types = types;
+  if (facts.hasVulnerabilities) setList(hints, 'packageManagers', packageManagers(record));
+  if (product === 'Inspector') setText(hints, 'inspectorType', inspectorType(record, types));
+  if (product === 'GuardDuty') setText(hints, 'threatType', guardDutyThreatType(record, types));
+  setText(hints, 'resourceRole', productField(record, 'aws/guardduty/service/resourceRole'));
+  if (facts.hasVulnerabilities) setList(hints, 'cwes', codeCwes(record));
+  setList(hints, 'resourceTypes', resourceStrings(resources, 'Type'));
+  setList(hints, 'resourceIds', resourceStrings(resources, 'Id'));
+  const ownRuleKey =
+    product !== null && !AWS_PRODUCTS.has(product) && !isSecurityHubProduct(product) && facts.checkId === null;
+  if (ownRuleKey && generatorId !== null && !generatorId.startsWith('arn:')) hints.ruleKey = generatorId;
+  return Object.assign(hints, variantHints(resources, tags));
+}
+
+type TextHint = 'inspectorType' | 'threatType' | 'resourceRole';
+type ListHint = 'packageManagers' | 'cwes' | 'resourceTypes' | 'resourceIds';
+
+function setText(hints: ClassificationHints, key: TextHint, value: string | null | undefined): void {
+  if (value !== null && value !== undefined) hints[key] = value;
+}
+
+function setList(hints: ClassificationHints, key: ListHint, values: string[]): void {
+  if (values.length > 0) hints[key] = values;
 }
 
 /** Builds the finding from a record already known to be an object with an Id. */
 function toFinding(record: Record<string, unknown>, id: string): ParsedFinding {
   const product = producingProduct(record);
-  const types = strings([...arr(own(record, 'Types')), ...arr(at(record, 'FindingProviderFields.Types'))]);
   const resources = arr(own(record, 'Resources'));
+  const facts: RecordFacts = {
+    product,
+    generatorId: str(own(record, 'GeneratorId')),
+    checkId: asffCheckId(record),
+    types: bothStrings(own(record, 'Types'), at(record, 'FindingProviderFields.Types')),
+    resources,
+    hasVulnerabilities: Array.isArray(own(record, 'Vulnerabilities')),
+  };
   const first = resources[0];
   const resourceId = str(own(first, 'Id'));
   const tags = mergedTags(resources);
-  const generatorId = str(own(record, 'GeneratorId'));
 
   return makeFinding({
     id,
-    title: str(own(record, 'Title')) ?? generatorId ?? id,
+    title: str(own(record, 'Title')) ?? facts.generatorId ?? id,
     description: str(own(record, 'Description')),
     status: asffStatus(record),
     severity: asffSeverity(record, product === 'GuardDuty'),
-    kind: asffKind(record, product, types),
+    kind: asffKind(record, product, facts.types),
     controlId: asffControlId(record, product),
-    checkId: asffCheckId(record),
+    checkId: facts.checkId,
     resourceType: str(own(first, 'Type')),
     resourceId,
     accountId: accountOf(record, resourceId),
@@ -101,9 +154,9 @@ function toFinding(record: Record<string, unknown>, id: string): ParsedFinding {
     firstSeen: timestamp(own(record, 'FirstObservedAt')) ?? timestamp(own(record, 'CreatedAt')),
     lastUpdated: timestamp(own(record, 'UpdatedAt')),
     tags,
-    cves: vulnerabilityIds(record),
+    cves: facts.hasVulnerabilities ? vulnerabilityIds(record) : [],
     standards: asffStandards(record),
-    hints: hintsOf(record, product, types, resources, tags),
+    hints: hintsOf(record, facts, tags),
     raw: rawText(record),
   });
 }

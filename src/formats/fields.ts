@@ -15,10 +15,27 @@ export function own(record: unknown, key: string): unknown {
   return record[key];
 }
 
+/**
+ * Segments of each path given to `at`. Formats call `at` with a few dozen literal paths per record, so
+ * splitting each path once saves an array and its strings per call. Paths built from input (SARIF message
+ * ids) are not kept once the cache is full, which bounds it.
+ */
+const PATH_SEGMENTS = new Map<string, readonly string[]>();
+const MAX_CACHED_PATHS = 512;
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = PATH_SEGMENTS.get(path);
+  if (segments === undefined) {
+    segments = path.split('.');
+    if (PATH_SEGMENTS.size < MAX_CACHED_PATHS) PATH_SEGMENTS.set(path, segments);
+  }
+  return segments;
+}
+
 /** Value at a dotted path of own properties (`Compliance.Status`); array indexes are numeric segments. */
 export function at(record: unknown, path: string): unknown {
   let current: unknown = record;
-  for (const segment of path.split('.')) {
+  for (const segment of segmentsOf(path)) {
     if (Array.isArray(current)) {
       const index = Number(segment);
       current = Number.isInteger(index) ? current[index] : undefined;
@@ -60,19 +77,28 @@ export function strings(value: unknown): string[] {
 
 /** Tags given as `{Key: Value}` maps or as `[{Key, Value}]` / `[{key, value}]` lists. */
 export function tagsOf(value: unknown): Record<string, string> {
-  const tags: Record<string, string> = Object.create(null) as Record<string, string>;
+  const tags: Record<string, string> = {};
   if (Array.isArray(value)) {
     for (const item of value) {
       const key = str(own(item, 'Key') ?? own(item, 'key') ?? own(item, 'name'));
       const tagValue = str(own(item, 'Value') ?? own(item, 'value')) ?? '';
-      if (key !== null) tags[key] = tagValue;
+      if (key !== null) setOwn(tags, key, tagValue);
     }
   } else if (isObject(value)) {
-    for (const [key, tagValue] of Object.entries(value)) {
-      tags[key] = str(tagValue) ?? '';
+    for (const key of Object.keys(value)) {
+      setOwn(tags, key, str(value[key]) ?? '');
     }
   }
-  return { ...tags };
+  return tags;
+}
+
+/** Sets an own property, so that a key named `__proto__` from input is a plain entry, not the prototype. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 /** Maximum characters of a raw record kept for the detail view. */
@@ -120,21 +146,47 @@ export function timestamp(value: unknown): string | null {
 
 /** Account id from an ARN (`arn:partition:service:region:account:resource`), or null. */
 export function arnAccount(arn: string | null): string | null {
-  if (!arn || !arn.startsWith('arn:')) return null;
-  const account = arn.split(':')[4];
-  return account ? account : null;
+  return arnField(arn, 4);
 }
 
 export function arnRegion(arn: string | null): string | null {
-  if (!arn || !arn.startsWith('arn:')) return null;
-  const region = arn.split(':')[3];
-  return region ? region : null;
+  return arnField(arn, 3);
 }
+
+/** Returns the colon-separated field at `position` of an ARN (`arn` is 0), or null when it is empty or missing. */
+function arnField(arn: string | null, position: number): string | null {
+  if (!arn || !arn.startsWith('arn:')) return null;
+  let start = 0;
+  for (let field = 0; field < position; field++) {
+    start = arn.indexOf(':', start) + 1;
+    if (start === 0) return null;
+  }
+  const end = arn.indexOf(':', start);
+  const value = end === -1 ? arn.slice(start) : arn.slice(start, end);
+  return value === '' ? null : value;
+}
+
+/**
+ * Results of `safeUrl` by text. Exports repeat one remediation URL per control over many findings, so
+ * parsing each text once saves a URL parse per finding and lets the findings share one string. The cache
+ * starts over when full, which bounds it.
+ */
+const SAFE_URLS = new Map<string, string | null>();
+const MAX_CACHED_URLS = 4096;
 
 /** Only http and https URLs are kept as links; anything else (javascript:, data:) becomes null. */
 export function safeUrl(value: unknown): string | null {
   const text = str(value);
   if (text === null) return null;
+  const cached = SAFE_URLS.get(text);
+  if (cached !== undefined) return cached;
+  const result = parseHttpUrl(text);
+  if (SAFE_URLS.size >= MAX_CACHED_URLS) SAFE_URLS.clear();
+  SAFE_URLS.set(text, result);
+  return result;
+}
+
+function parseHttpUrl(text: string): string | null {
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;

@@ -453,3 +453,32 @@ describe('layer rules', () => {
     expect(result.reason).toContain('supply-chain');
   });
 });
+
+describe('repeated classification', () => {
+  // Decisions and reasons are kept between calls, so a repeat must give the same result as the first call.
+  it('control under its old and new id', () => {
+    const current = classifyWith({ controlId: 'ELB.1' });
+    const legacy = classifyWith({ controlId: 'ELBv2.1' });
+    expect(classifyWith({ controlId: 'ELB.1' })).toEqual(current);
+    expect(classifyWith({ controlId: 'ELBv2.1' })).toEqual(legacy);
+    expect(legacy.rule).toBe('control:ELB.1');
+    expect(current.reason).toMatch(/^Control ELB\.1 is listed/);
+    expect(legacy.reason).toMatch(/^Control ELBv2\.1 \(now ELB\.1\) is listed/);
+  });
+
+  it('owner override reason', () => {
+    const hints = { inspectorType: 'PACKAGE_VULNERABILITY', packageManagers: ['NPM'] };
+    const first = inspector(hints, 'AwsLambdaFunction');
+    expect(inspector(hints, 'AwsLambdaFunction')).toEqual(first);
+    expect(first.reason).toBe(
+      "The vulnerable package is an application dependency (NPM), not an OS package; the owner differs from the matrix because application code and dependencies are the customer's on every service.",
+    );
+  });
+
+  it('GuardDuty type', () => {
+    const threat = () => classifyWith({ kind: 'threat', hints: { productName: 'GuardDuty', threatType: 'Recon:EC2/PortProbeUnprotectedPort' } });
+    const first = threat();
+    expect(threat()).toEqual(first);
+    expect(first.reason).toMatch(/^GuardDuty type Recon:EC2\/PortProbeUnprotectedPort matches Recon:EC2\/Port\*: /);
+  });
+});

@@ -40,6 +40,38 @@ export function classify(finding: ParsedFinding): Classification {
  * deployment variant, why the owner differs from the matrix, and why no AWS service was named.
  */
 function composeReason(layerReason: string, ownerOverride: string | null, service: ServiceChoice): string {
+  // Most findings need no clause but the layer's, and returning its string lets them share it.
+  if (service.key && !service.variantFact) {
+    if (!ownerOverride) return layerReason.endsWith('.') ? layerReason : `${layerReason}.`;
+    return reasonWithOverride(layerReason, ownerOverride);
+  }
+  return joinClauses(layerReason, ownerOverride, service);
+}
+
+/**
+ * Reasons of an AWS service finding whose owner differs from the matrix, by layer reason and override.
+ * Both are usually the same strings for many findings (a rule's sentence and an owner rule's rationale),
+ * so a lookup is cheap and the findings share the result. A memo starts over when full, which bounds it.
+ */
+const REASONS_WITH_OVERRIDE = new Map<string, Map<string, string>>();
+const MAX_MEMO_REASONS = 1000;
+
+function reasonWithOverride(layerReason: string, ownerOverride: string): string {
+  let byOverride = REASONS_WITH_OVERRIDE.get(layerReason);
+  if (byOverride === undefined) {
+    if (REASONS_WITH_OVERRIDE.size >= MAX_MEMO_REASONS) REASONS_WITH_OVERRIDE.clear();
+    byOverride = new Map();
+    REASONS_WITH_OVERRIDE.set(layerReason, byOverride);
+  }
+  let reason = byOverride.get(ownerOverride);
+  if (reason === undefined) {
+    reason = `${layerReason.replace(/\.$/, '')}; the owner differs from the matrix because ${ownerOverride}.`;
+    byOverride.set(ownerOverride, reason);
+  }
+  return reason;
+}
+
+function joinClauses(layerReason: string, ownerOverride: string | null, service: ServiceChoice): string {
   const clauses = [layerReason.replace(/\.$/, '')];
   if (service.key && service.variantFact) clauses.push(`the service is ${service.key} because ${service.variantFact}`);
   if (ownerOverride) clauses.push(`the owner differs from the matrix because ${ownerOverride}`);

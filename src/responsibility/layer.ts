@@ -29,10 +29,10 @@ export function chooseLayer(
   control: TableEntry<FsbpControlRow> | undefined,
   check: TableEntry<ProwlerCheckRow> | undefined,
 ): LayerDecision {
-  if (control) return controlDecision(control, finding.controlId);
+  if (control) return tableDecision(control, finding.controlId, controlDecision);
   const tagging = taggingDecision(finding);
   if (tagging) return tagging;
-  if (check) return checkDecision(check, finding.checkId);
+  if (check) return tableDecision(check, finding.checkId, checkDecision);
   const scoutSuite = scoutSuiteDecision(finding);
   if (scoutSuite) return scoutSuite;
   return (
@@ -41,6 +41,33 @@ export function chooseLayer(
     typeOrCategoryRule(finding, service) ??
     defaultDecision()
   );
+}
+
+/**
+ * Decisions from the control and check tables, by table entry and the id as the finding wrote it. The
+ * findings of one control then share one decision and one reason string instead of a copy each.
+ * Spellings beyond MAX_SPELLINGS per entry (ids that differ only in case) are decided without keeping them.
+ */
+const TABLE_DECISIONS = new Map<object, Map<string, LayerDecision>>();
+const MAX_SPELLINGS = 16;
+
+function tableDecision<Row>(
+  entry: TableEntry<Row>,
+  findingId: string | null,
+  decide: (entry: TableEntry<Row>, findingId: string | null) => LayerDecision,
+): LayerDecision {
+  if (findingId === null) return decide(entry, findingId);
+  let bySpelling = TABLE_DECISIONS.get(entry);
+  if (bySpelling === undefined) {
+    bySpelling = new Map();
+    TABLE_DECISIONS.set(entry, bySpelling);
+  }
+  let decision = bySpelling.get(findingId);
+  if (decision === undefined) {
+    decision = decide(entry, findingId);
+    if (bySpelling.size < MAX_SPELLINGS) bySpelling.set(findingId, decision);
+  }
+  return decision;
 }
 
 function defaultDecision(): LayerDecision {

@@ -6,7 +6,7 @@
 import type { ParsedFinding } from '../model/finding';
 import type { Layer } from '../model/vocabulary';
 import { categoryOf } from './catalog';
-import { globToRegExp, matchGuardDutyRule, nativeFindingTypes } from './guardduty';
+import { globToRegExp, matchGuardDutyRule, nativeFindingTypes, type ThreatMatch } from './guardduty';
 import type { LayerDecision } from './layer-decision';
 
 /** CWE ids of hard-coded secrets: credentials (798), passwords (259), cryptographic keys (321). */
@@ -65,17 +65,23 @@ export function vulnerabilityRule(finding: ParsedFinding, service: string | null
   const managers = (finding.hints.packageManagers ?? []).map((manager) => manager.trim().toUpperCase());
   if (managers.includes('OS')) {
     const reason = 'The vulnerable package comes from the operating system package manager (packageManager OS).';
-    return decide('os', `${source}:os-package`, reason);
+    return decide('os', PACKAGE_RULE_IDS[source].os, reason);
   }
   if (managers.length > 0) {
     const reason = `The vulnerable package is an application dependency (${managers.join(', ')}), not an OS package.`;
-    return decide('platform_app', `${source}:app-package`, reason);
+    return decide('platform_app', PACKAGE_RULE_IDS[source].app, reason);
   }
   const layer = packageLayer(service);
   const where = layer === 'os' ? 'an OS package of the host or image' : 'an application dependency';
   const reason = `The package manager is not given, so the vulnerable package is taken as ${where}.`;
-  return decide(layer, `${source}:unknown-package`, reason);
+  return decide(layer, PACKAGE_RULE_IDS[source].unknown, reason);
 }
+
+/** Rule ids of the package decisions, written out so that findings share them instead of building each. */
+const PACKAGE_RULE_IDS = {
+  inspector: { os: 'inspector:os-package', app: 'inspector:app-package', unknown: 'inspector:unknown-package' },
+  vulnerability: { os: 'vulnerability:os-package', app: 'vulnerability:app-package', unknown: 'vulnerability:unknown-package' },
+} as const;
 
 interface NativeTypeRule {
   patterns: readonly string[];
@@ -129,11 +135,22 @@ export function macieRule(types: readonly string[]): LayerDecision | null {
   return null;
 }
 
+/**
+ * Decisions by GuardDuty match. `matchGuardDutyRule` returns its cached match object for a role and set of
+ * types it has seen, so the findings of one type share one decision and one reason string.
+ */
+const GUARDDUTY_DECISIONS = new WeakMap<ThreatMatch, LayerDecision>();
+
 export function guardDutyRule(finding: ParsedFinding, types: readonly string[]): LayerDecision | null {
   const match = matchGuardDutyRule(types, finding.hints.resourceRole);
   if (!match) return null;
-  const reason = `GuardDuty type ${match.type} matches ${match.pattern}: ${match.rule.rationale}.`;
-  return decide(match.rule.layer, `guardduty:${match.pattern}`, reason, match.rule.secondaryLayer);
+  let decision = GUARDDUTY_DECISIONS.get(match);
+  if (decision === undefined) {
+    const reason = `GuardDuty type ${match.type} matches ${match.pattern}: ${match.rule.rationale}.`;
+    decision = decide(match.rule.layer, `guardduty:${match.pattern}`, reason, match.rule.secondaryLayer);
+    GUARDDUTY_DECISIONS.set(match, decision);
+  }
+  return decision;
 }
 
 /** Rows that hold customer data, where external access is a data exposure rather than an IAM setting. */
