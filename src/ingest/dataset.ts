@@ -71,7 +71,7 @@ export class DatasetBuilder {
     return this.changes.start;
   }
 
-  /** Returns the findings accepted since the last call and starts a new set of changes. */
+  /** Returns the findings accepted since the last call and starts a new set of changes (unretained builders only). */
   takeChanges(): FindingChanges {
     const changes = this.changes;
     this.changes = { start: this.updated.length, added: [], replaced: [] };
@@ -224,7 +224,10 @@ export class DatasetBuilder {
 
   /** Puts the finding at dataset `index`, which is either the next index or one being replaced. */
   private store(index: number, finding: Finding): void {
-    if (this.retain) this.findings[index] = finding;
+    if (this.retain) {
+      this.findings[index] = finding;
+      return;
+    }
     const { changes } = this;
     if (index >= changes.start) changes.added[index - changes.start] = finding;
     else changes.replaced.push([index, finding]);

@@ -15,13 +15,12 @@ import type { FileAccount } from './account';
 import type { DatasetBuilder } from './dataset';
 
 /** Records handed to one `format.parse` call. Detection looks at the first batch. */
-export const STREAM_BATCH_RECORDS = 2000;
+export const STREAM_BATCH_RECORDS = 200;
 
 /**
- * Files at least this large should be read with `addJsonStream` when `canStream` accepts their first bytes.
- * NOTE: chosen from two CLI benchmarks in docs/BENCHMARKS.md (2 cores): at 41 MB streaming took 13% more
- * CPU, at 205 MB the same CPU and half the memory. Smaller files keep the whole-file path, which also reads
- * single findings and events.
+ * The page's worker streams files at least this large when `canStream` accepts their first bytes, and keeps
+ * their raw records as byte ranges. Smaller files keep the whole-file path, which also reads single
+ * findings and events. The CLI, which keeps no raw records for most commands, streams from a larger size.
  */
 export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
