@@ -224,3 +224,25 @@ test('page builds a report from the samples', async ({ page }) => {
   await expect(report.getByText('The source records of the findings are not included.')).toBeVisible();
   expect(elsewhere).toEqual([]);
 });
+
+test('page report carries source records on request', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore the sample exports' }).click();
+  await expect(page.getByTestId('findings-total')).toBeVisible({ timeout: 30_000 });
+
+  // The page keeps raw records in its ingest worker; the report asks the worker for them.
+  await page.getByTestId('export-report').click();
+  const dialog = page.getByRole('dialog', { name: 'Download the report' });
+  await dialog.getByLabel('Include source records').check();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download report' }).click();
+  const reportFile = join(tempDir(), (await downloading).suggestedFilename());
+  await (await downloading).saveAs(reportFile);
+
+  const report = await page.context().newPage();
+  const elsewhere = await openOffline(report, reportFile);
+  await report.getByRole('button', { name: 'Findings', exact: false }).first().click();
+  await report.getByTestId('findings-table').getByRole('row').nth(1).click();
+  await expect(report.getByRole('dialog').getByTestId('raw-record')).toContainText('{');
+  expect(elsewhere).toEqual([]);
+});
