@@ -6,6 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { cliEntryFor, CLI_BUNDLE } from '../scripts/cli-bundle.mjs';
 
+// A reader that stops early (`srd export ... | head`) closes the pipe: stop quietly, as other tools do.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const root = new URL('..', import.meta.url);
 let entry;
 try {
