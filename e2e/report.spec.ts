@@ -50,7 +50,11 @@ test.describe('static report from the CLI', () => {
   test.skip(!FIXTURE_FILES.every(existsSync), `shared fixtures not found in ${FIXTURES}; set SRD_SHARED_DIR`);
 
   let reportFile = '';
-  let summary: { totals: { findings: number }; openRisks: { total: number } };
+  let summary: {
+    totals: { findings: number };
+    openRisks: { total: number };
+    walledGarden: { practices: { id: string; status: string; passed: number }[] };
+  };
 
   test.beforeAll(() => {
     reportFile = join(tempDir(), 'report.html');
@@ -87,6 +91,21 @@ test.describe('static report from the CLI', () => {
 
     await page.goto(`${pathToFileURL(reportFile).href}#status=open&severity=critical,high`);
     await expect(page.getByRole('button', { name: /Remove filter Severity: Critical/ })).toBeVisible();
+  });
+
+  test('judges practices on passed findings it leaves out', async ({ page }) => {
+    // The Security Hub fixtures have practices whose checks passed; the report lists no passed findings.
+    const folder = join(FIXTURES, 'asff');
+    const file = join(tempDir(), 'asff.html');
+    srd(['report', '--quiet', folder, '-o', file]);
+    const counts = (JSON.parse(srd(['summary', '--json', folder])) as typeof summary).walledGarden;
+    expect(counts.practices.some((practice) => practice.passed > 0)).toBe(true);
+    await openOffline(page, file);
+    for (const practice of counts.practices) {
+      const card = page.getByTestId(`practice-${practice.id}`);
+      await expect(card).toHaveAttribute('data-status', practice.status);
+      await expect(card.locator('dt:text-is("Passed") + dd')).toHaveText(String(practice.passed));
+    }
   });
 
   test('opens a practice in the table', async ({ page }) => {

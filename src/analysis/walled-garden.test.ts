@@ -11,6 +11,7 @@ import {
   patternToRegExp,
   practiceStatus,
   walledGardenSummary,
+  withSummaryCounts,
   type PracticeId,
   type PracticeResult,
   type PracticeRule,
@@ -299,5 +300,25 @@ describe('isPracticeId', () => {
     expect(isPracticeId('private-s3')).toBe(true);
     expect(isPracticeId('public-s3')).toBe(false);
     expect(isPracticeId(undefined)).toBe(false);
+  });
+});
+
+describe('withSummaryCounts', () => {
+  it('takes passed counts from the summary', () => {
+    const open = testFinding({ status: 'open', checkId: 'ec2_instance_imdsv2_enabled', title: 'IMDSv2' });
+    const results = evaluateWalledGarden([open]);
+    const summary = walledGardenSummary([open, { ...open, id: 'x', status: 'passed' }]);
+    const merged = withSummaryCounts(results, summary);
+    const before = results.find((result) => result.open > 0)!;
+    const after = merged.find((result) => result.practice.id === before.practice.id)!;
+    expect(before.passed).toBe(0);
+    expect(after.passed).toBe(1);
+    expect(after.open).toBe(before.open);
+  });
+
+  it('turns no evidence into ok', () => {
+    const passed = testFinding({ status: 'passed', checkId: 'ec2_instance_imdsv2_enabled', title: 'IMDSv2' });
+    const merged = withSummaryCounts(evaluateWalledGarden([]), walledGardenSummary([passed]));
+    expect(merged.some((result) => result.status === 'ok')).toBe(true);
   });
 });

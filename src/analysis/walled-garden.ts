@@ -323,3 +323,15 @@ export function walledGardenSummary(findings: readonly Finding[]): WalledGardenS
     })),
   };
 }
+
+/**
+ * Returns the results with the passed counts (and so the statuses) of `counts`, a summary of every finding
+ * read. A report that leaves passed findings out still judges each practice on all of them.
+ */
+export function withSummaryCounts(results: readonly PracticeResult[], counts: WalledGardenSummary): PracticeResult[] {
+  const passedById = new Map(counts.practices.map((practice) => [practice.id, practice.passed]));
+  return results.map((result) => {
+    const passed = Math.max(result.passed, passedById.get(result.practice.id) ?? 0);
+    return { ...result, passed, status: practiceStatus(result.open, passed) };
+  });
+}

@@ -85,10 +85,14 @@ export function ReportApp({ content }: { content: ReportContent }) {
           <ResponsibilityView findings={findings} onShowFindings={showFiltered} />
         </ReportSection>
         <ReportSection id="walled-garden">
-          <WalledGardenView findings={findings} onShowFindings={(practice) => showFiltered({ status: ['open'], practice: [practice] })} />
+          <WalledGardenView
+            findings={findings}
+            counts={summary.walledGarden}
+            onShowFindings={(practice) => showFiltered({ status: ['open'], practice: [practice] })}
+          />
           {provenance.passedOmitted > 0 ? (
             <p className="text-sm text-slate-700 dark:text-slate-300">
-              Passed findings are not in this report, so a practice whose checks all passed shows as having no evidence.
+              Passed findings are not listed in this report, but each practice counts them.
             </p>
           ) : null}
         </ReportSection>

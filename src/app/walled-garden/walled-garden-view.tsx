@@ -6,9 +6,11 @@ import { useMemo } from 'react';
 import {
   PRACTICE_STATUSES,
   evaluateWalledGarden,
+  withSummaryCounts,
   type PracticeId,
   type PracticeResult,
   type PracticeStatus,
+  type WalledGardenSummary,
 } from '../../analysis/walled-garden';
 import type { Finding } from '../../model/finding';
 import { zeroCounts } from '../../model/vocabulary';
@@ -32,12 +34,18 @@ function StatusTally({ results }: { results: readonly PracticeResult[] }) {
 
 export function WalledGardenView({
   findings,
+  counts,
   onShowFindings,
 }: {
   findings: readonly Finding[];
+  /** Counts over every finding read, for a report that leaves passed findings out of `findings`. */
+  counts?: WalledGardenSummary;
   onShowFindings: (practiceId: PracticeId) => void;
 }) {
-  const results = useMemo(() => evaluateWalledGarden(findings), [findings]);
+  const results = useMemo(() => {
+    const evaluated = evaluateWalledGarden(findings);
+    return counts ? withSummaryCounts(evaluated, counts) : evaluated;
+  }, [findings, counts]);
 
   return (
     <section aria-labelledby="walled-garden-title" className="space-y-4">
