@@ -58,6 +58,9 @@ export async function loadInputs(files: readonly string[], options: LoadOptions,
   if (files.length === 0) throw new UsageError('no input files given');
   rawCapture.enabled = options.keepRaw ?? false;
   const builder = new DatasetBuilder();
+  for (const folder of files.filter(isEmptyFolder)) {
+    builder.addUnreadable(folder, 'the folder holds no files; name the folder of the exports, or the files themselves');
+  }
   for (const path of expandFolders(files)) {
     let size: number;
     try {
@@ -72,6 +75,15 @@ export async function loadInputs(files: readonly string[], options: LoadOptions,
     if (verbose) for (const account of accounts) io.stderr(`srd: ${account.path}: ${account.findings} findings\n`);
   }
   return builder.build();
+}
+
+/** True for a folder with no file anywhere below it, which would otherwise pass silently. */
+function isEmptyFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && expandFolders([path]).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -135,6 +135,13 @@ describeWithFixtures('srd on real exports', () => {
 });
 
 describe('srd output paths', () => {
+  it('reports an empty folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'srd-cli-empty-'));
+    const result = await run('summary', folder);
+    expect(result.code).toBe(EXIT_UNREADABLE);
+    expect(result.stdout).toContain('the folder holds no files');
+  });
+
   it('rejects -o in a missing folder before any work', async () => {
     const result = await run('export', '--format', 'csv', '-o', '/nonexistent-folder/out.csv', 'x.json');
     expect(result.code).toBe(EXIT_USAGE);

@@ -13,9 +13,9 @@ export function formatAxisCount(value: number): string {
   return COMPACT.format(value);
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+const UNITS = ['B', 'KiB', 'MiB', 'GiB'] as const;
 
-/** Sizes in binary units (1 KB = 1024 bytes), one decimal from KB up. */
+/** Sizes in binary units (1 KiB = 1024 bytes), one decimal from KiB up, named as the command line names them. */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;

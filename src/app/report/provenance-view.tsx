@@ -39,24 +39,26 @@ function Inputs({ content }: { content: ReportContent }) {
   const { inputs } = content.provenance;
   if (inputs.length === 0) return <p className="text-sm text-slate-700 dark:text-slate-300">The report does not list its input files.</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-        <tr>
-          <th scope="col" className="py-1 pr-3">File</th>
-          <th scope="col" className="py-1 pr-3 text-right">Size</th>
-          <th scope="col" className="py-1">SHA-256</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-        {inputs.map((input, index) => (
-          <tr key={index}>
-            <td className="py-1 pr-3 break-all">{input.name}</td>
-            <td className="py-1 pr-3 text-right whitespace-nowrap tabular-nums">{formatBytes(input.bytes)}</td>
-            <td className="py-1 font-mono text-xs break-all">{input.sha256}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[32rem] text-left text-sm">
+        <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-1 pr-3">File</th>
+            <th scope="col" className="py-1 pr-3 text-right">Size</th>
+            <th scope="col" className="py-1">SHA-256</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {inputs.map((input, index) => (
+            <tr key={index}>
+              <td className="py-1 pr-3 break-all">{input.name}</td>
+              <td className="py-1 pr-3 text-right whitespace-nowrap tabular-nums">{formatBytes(input.bytes)}</td>
+              <td className="py-1 font-mono text-xs break-all">{input.sha256}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -71,37 +73,39 @@ function AccountProblems({ account }: { account: FileAccount }) {
 
 function Accounts({ files }: { files: readonly FileAccount[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-        <tr>
-          <th scope="col" className="py-1 pr-3">File</th>
-          <th scope="col" className="py-1 pr-3">Format</th>
-          {['Records', 'Findings', 'Duplicates', 'Rejected'].map((label) => (
-            <th key={label} scope="col" className="py-1 pr-3 text-right">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-        {files.map((account, index) => (
-          <tr key={index} className="align-top">
-            <td className="py-1.5 pr-3 break-all">
-              {account.path}
-              <AccountProblems account={account} />
-            </td>
-            <td className={`py-1.5 pr-3 ${account.format === null ? 'font-semibold text-red-800 dark:text-red-300' : ''}`}>
-              {account.formatTitle ?? (account.format === null ? 'Not recognised' : account.format)}
-            </td>
-            {[account.records, account.findings, account.duplicates, account.rejected].map((count, column) => (
-              <td key={column} className="py-1.5 pr-3 text-right tabular-nums">
-                {formatCount(count)}
-              </td>
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[32rem] text-left text-sm">
+        <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-1 pr-3">File</th>
+            <th scope="col" className="py-1 pr-3">Format</th>
+            {['Records', 'Findings', 'Duplicates', 'Rejected'].map((label) => (
+              <th key={label} scope="col" className="py-1 pr-3 text-right">
+                {label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {files.map((account, index) => (
+            <tr key={index} className="align-top">
+              <td className="py-1.5 pr-3 break-all">
+                {account.path}
+                <AccountProblems account={account} />
+              </td>
+              <td className={`py-1.5 pr-3 ${account.format === null ? 'font-semibold text-red-800 dark:text-red-300' : ''}`}>
+                {account.formatTitle ?? (account.format === null ? 'Not recognised' : account.format)}
+              </td>
+              {[account.records, account.findings, account.duplicates, account.rejected].map((count, column) => (
+                <td key={column} className="py-1.5 pr-3 text-right tabular-nums">
+                  {formatCount(count)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -36,7 +36,7 @@ function scrollToSection(id: SectionId): void {
 
 function ReportSection({ id, title, children }: { id: SectionId; title?: string; children: ReactNode }) {
   return (
-    <section id={`section-${id}`} aria-label={SECTION_LABELS[id]} className="report-section scroll-mt-16 space-y-4">
+    <section id={`section-${id}`} aria-label={SECTION_LABELS[id]} className="report-section scroll-mt-32 space-y-4">
       {title ? <h2 className="text-xl font-semibold text-slate-900 dark:text-slate-50">{title}</h2> : null}
       {children}
     </section>

@@ -37,7 +37,12 @@ export function Overview({
   return (
     <div className="space-y-4">
       <Totals summary={summary} onShowFindings={onShowFindings} />
-      {aggregates.total === 0 ? (
+      {aggregates.total === 0 && summary.totals.findings === 0 ? (
+        <EmptyState title="No findings in these files">
+          The files hold no findings that could be read. The Files view says what became of each record.
+        </EmptyState>
+      ) : null}
+      {aggregates.total === 0 && summary.totals.findings > 0 ? (
         <EmptyState title="No open risks in these files">
           Every finding has passed, been suppressed or resolved, or has an unknown status.
         </EmptyState>

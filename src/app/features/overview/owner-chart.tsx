@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import type { Filters } from '../../../analysis/filters';
 import { OWNERS, OWNER_LABELS, type Owner } from '../../../model/vocabulary';
 import { ChartTick } from '../../components/chart-tick';
+import { EmptyState } from '../../components/states';
 import { OWNER_COLOURS } from '../../lib/colours';
 import { formatAxisCount, formatCount, openRisksLabel } from '../../lib/format';
 import { OWNER_SHORT_LABELS } from '../../lib/labels';
@@ -16,6 +17,7 @@ export function OwnerChart({ byOwner, onShowFindings }: { byOwner: Record<Owner,
   const rows: OwnerRow[] = OWNERS.map((owner) => ({ owner, count: byOwner[owner] }));
   const labelOf = (owner: string) => OWNER_SHORT_LABELS[owner as Owner] ?? owner;
   const show = (owner: string) => onShowFindings({ status: ['open'], owner: [owner as Owner] });
+  if (rows.every((row) => row.count === 0)) return <EmptyState title="No open risks" />;
 
   return (
     <div className="text-slate-700 dark:text-slate-300">
