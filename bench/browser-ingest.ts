@@ -10,9 +10,9 @@
  * `--no-baseline` skips the bare parse, for files longer than the longest JavaScript string.
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Prints one JSON document.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, startPreview, timeTableAction } from './lib/browser';
 
 const args = process.argv.slice(2);
 const file = args.find((arg) => !arg.startsWith('--'));
@@ -22,20 +22,6 @@ const withBaseline = !args.includes('--no-baseline');
 if (!file) {
   process.stderr.write('usage: npx tsx bench/browser-ingest.ts FILE [--runs N] [--port 4180]\n');
   process.exit(2);
-}
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function waitForServer(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the preview server at ${url} did not start`);
 }
 
 /** Sum of the resident memory of Chromium renderer processes, in bytes, read from /proc (Linux only). */
@@ -91,35 +77,10 @@ async function appIngest(page: Page, path: string): Promise<number> {
   return Date.now() - started;
 }
 
-/** Milliseconds from a search input event to the visible count changing, measured inside the page. */
-async function searchUpdate(page: Page, text: string): Promise<number> {
-  return page.evaluate(async (query) => {
-    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-    const count = document.querySelector('[data-testid="visible-count"]')!;
-    const before = count.textContent;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const started = performance.now();
-    const changed = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (count.textContent !== before) {
-          observer.disconnect();
-          resolve(performance.now() - started);
-        }
-      });
-      observer.observe(count, { childList: true, characterData: true, subtree: true });
-    });
-    setValue.call(input, query);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return changed;
-  }, text);
-}
-
-// Started without npx, so that killing it stops the server itself. --bypass-lock lets a test run preview too.
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--bypass-lock'], { stdio: 'ignore' });
+const server = await startPreview(port);
 try {
-  const url = `http://localhost:${port}/`;
-  await waitForServer(url);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { url } = server;
+  const browser = await launchChromium();
   const results = [];
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -131,7 +92,8 @@ try {
     const totals = await page.getByTestId('findings-total').textContent();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Findings/ }).click();
     await page.getByTestId('findings-table').waitFor();
-    const searchMs = [await searchUpdate(page, 'lambda'), await searchUpdate(page, 'ec2'), await searchUpdate(page, '')];
+    const searchMs = [];
+    for (const text of ['lambda', 'ec2', '']) searchMs.push(await timeTableAction(page, { kind: 'search', text }));
     const rowsInDom = await page.locator('[data-testid="findings-table"] [role="row"]').count();
     const heapMiB = await page.evaluate(() => {
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -152,5 +114,5 @@ try {
   await browser.close();
   process.stdout.write(`${JSON.stringify({ file, bytes: statSync(file).size, runs: results }, null, 2)}\n`);
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -8,12 +8,11 @@
  * `--profile` writes one V8 CPU profile per run, from opening the findings view on, for bench/profile-top.mjs.
  * Needs Chromium at CHROMIUM_PATH or /usr/bin/chromium. Prints one JSON document.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, startPreview, timeTableAction } from './lib/browser';
 import { describeMachine } from './lib/machine';
 
 const USAGE = 'usage: npx tsx bench/table-update.ts FILE [--runs N] [--port 4187] [--dist DIR] [--profile DIR]';
@@ -34,61 +33,9 @@ if (!file || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(port)) {
   process.exit(2);
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** Milliseconds between keystrokes when typing, about a fast typist. */
 const KEYSTROKE_INTERVAL_MS = 80;
 const TYPED_WORD = 'lambda';
-
-/** One change to the table, performed inside the page. */
-type Action =
-  | { kind: 'search'; text: string }
-  | { kind: 'check'; facet: string; option: string }
-  | { kind: 'sort'; column: string };
-
-/**
- * Performs `action` in the page and returns the milliseconds until the watched element's text changes:
- * the visible count for searches and facets, the first row for sorting.
- */
-async function timeAction(page: Page, action: Action): Promise<number> {
-  // No named functions inside: tsx would wrap them in a `__name` helper that the page does not have.
-  return page.evaluate(async (action) => {
-    const watched =
-      action.kind === 'sort'
-        ? document.querySelector('[data-testid="findings-table"] [data-index="0"]')
-        : document.querySelector('[data-testid="visible-count"]');
-    if (!watched) throw new Error(`the element to watch for ${action.kind} is missing`);
-    const before = watched.textContent;
-
-    const started = performance.now();
-    const changed = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (watched.textContent !== before) {
-          observer.disconnect();
-          resolve(performance.now() - started);
-        }
-      });
-      observer.observe(watched, { childList: true, characterData: true, subtree: true });
-    });
-    if (action.kind === 'search') {
-      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      setValue.call(input, action.text);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    } else if (action.kind === 'check') {
-      const fieldset = [...document.querySelectorAll('fieldset')].find((element) => element.querySelector('legend')?.textContent === action.facet);
-      const label = [...(fieldset?.querySelectorAll('label') ?? [])].find((element) => element.textContent?.startsWith(action.option));
-      const checkbox = label?.querySelector('input');
-      if (!checkbox) throw new Error(`no checkbox ${action.option} in the open ${action.facet} menu`);
-      checkbox.click();
-    } else {
-      const headers = [...document.querySelectorAll('[role="columnheader"] button')];
-      const button = headers.find((element) => element.textContent?.startsWith(action.column));
-      if (!(button instanceof HTMLElement)) throw new Error(`no column header ${action.column}`);
-      button.click();
-    }
-    return changed;
-  }, action);
-}
 
 /**
  * Types `word` one character at a time. Returns, per keystroke, the milliseconds until the next animation
@@ -121,18 +68,6 @@ async function typeWord(page: Page, word: string, expectedCount: string): Promis
   );
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // The server is not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the preview server at ${url} did not start within 20 s`);
-}
-
 /** Loads the file, opens the findings view and runs every step once. */
 async function runOnce(page: Page, url: string, profileFile: string | null) {
   await page.goto(url);
@@ -151,25 +86,25 @@ async function runOnce(page: Page, url: string, profileFile: string | null) {
   const total = await page.getByTestId('visible-count').textContent();
 
   // The same three searches as bench/browser-ingest.ts, so the figures compare.
-  const searchMs = [await timeAction(page, { kind: 'search', text: 'lambda' })];
+  const searchMs = [await timeTableAction(page, { kind: 'search', text: 'lambda' })];
   const lambdaCount = (await page.getByTestId('visible-count').textContent()) ?? '';
-  searchMs.push(await timeAction(page, { kind: 'search', text: 'ec2' }), await timeAction(page, { kind: 'search', text: '' }));
-  const twoWordsMs = await timeAction(page, { kind: 'search', text: 'lambda function' });
-  const clearMs = await timeAction(page, { kind: 'search', text: '' });
+  searchMs.push(await timeTableAction(page, { kind: 'search', text: 'ec2' }), await timeTableAction(page, { kind: 'search', text: '' }));
+  const twoWordsMs = await timeTableAction(page, { kind: 'search', text: 'lambda function' });
+  const clearMs = await timeTableAction(page, { kind: 'search', text: '' });
 
   const typing = await typeWord(page, TYPED_WORD, lambdaCount);
-  const typingClearMs = await timeAction(page, { kind: 'search', text: '' });
+  const typingClearMs = await timeTableAction(page, { kind: 'search', text: '' });
 
   await page.getByText('Status ▾').click();
   await page.getByRole('group', { name: 'Status' }).getByRole('checkbox').first().waitFor();
-  const facetOnMs = await timeAction(page, { kind: 'check', facet: 'Status', option: 'Open' });
-  const facetOffMs = await timeAction(page, { kind: 'check', facet: 'Status', option: 'Open' });
+  const facetOnMs = await timeTableAction(page, { kind: 'check', facet: 'Status', option: 'Open' });
+  const facetOffMs = await timeTableAction(page, { kind: 'check', facet: 'Status', option: 'Open' });
   await page.keyboard.press('Escape');
 
-  const sortTitleMs = await timeAction(page, { kind: 'sort', column: 'Title' });
-  const searchSortedMs = await timeAction(page, { kind: 'search', text: 'lambda' });
-  const clearSortedMs = await timeAction(page, { kind: 'search', text: '' });
-  const sortSeverityMs = await timeAction(page, { kind: 'sort', column: 'Severity' });
+  const sortTitleMs = await timeTableAction(page, { kind: 'sort', column: 'Title' });
+  const searchSortedMs = await timeTableAction(page, { kind: 'search', text: 'lambda' });
+  const clearSortedMs = await timeTableAction(page, { kind: 'search', text: '' });
+  const sortSeverityMs = await timeTableAction(page, { kind: 'sort', column: 'Severity' });
 
   if (session && profileFile) {
     const { profile } = await session.send('Profiler.stop');
@@ -194,18 +129,12 @@ async function runOnce(page: Page, url: string, profileFile: string | null) {
   };
 }
 
-// The server runs from Vite's own script, not through npx, so that killing the child stops the server.
-// `--bypass-lock` lets it start while another preview of this project runs on another port.
-const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-const server = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--bypass-lock', '--outDir', options.dist], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startPreview(port, options.dist);
 const machine = describeMachine();
 try {
-  const url = `http://localhost:${port}/`;
-  await waitForServer(url);
+  const { url } = server;
   if (options.profile) mkdirSync(options.profile, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const results = [];
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -217,5 +146,5 @@ try {
   const loadAverageAtEnd = describeMachine().loadAverage;
   process.stdout.write(`${JSON.stringify({ file, machine, loadAverageAtEnd, runs: results }, null, 2)}\n`);
 } finally {
-  server.kill();
+  server.stop();
 }
