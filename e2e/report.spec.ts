@@ -249,7 +249,7 @@ test('page report carries source records on request', async ({ page }) => {
   await page.getByRole('button', { name: 'Explore the sample exports' }).click();
   await expect(page.getByTestId('findings-total')).toBeVisible({ timeout: 30_000 });
 
-  // The page keeps raw records in its ingest worker; the report asks the worker for them.
+  // The page keeps raw records in its ingest worker, so the report requests them from the worker.
   await page.getByTestId('export-report').click();
   const dialog = page.getByRole('dialog', { name: 'Download the report' });
   await dialog.getByLabel('Include source records').check();

@@ -1,7 +1,7 @@
 /**
- * 100,000 findings: the worker streams them with a progress bar, the table keeps a few dozen rows in the
- * DOM and scrolls to the last one, whose raw record is read back on demand, and a second load can be
- * cancelled, keeping the first file.
+ * 100,000 findings: the worker streams them with a progress bar, and the table keeps a few dozen rows in
+ * the DOM and scrolls to the last one. That finding's raw record is read back on demand. A second load can
+ * be cancelled, keeping the first file.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

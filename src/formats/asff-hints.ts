@@ -25,7 +25,7 @@ const PRODUCT_ARN_NAMES: Record<string, string> = ownTable({
 /** Placeholder product names that do not name the tool (custom integrations use "Default"). */
 const PLACEHOLDER_NAMES = new Set(['default']);
 
-/** Longest name in PLACEHOLDER_NAMES; longer names are not lower-cased to check. */
+/** Length of the longest name in PLACEHOLDER_NAMES. Longer names are not lower-cased to check. */
 const MAX_PLACEHOLDER_LENGTH = Math.max(...[...PLACEHOLDER_NAMES].map((name) => name.length));
 
 function named(value: string | null): string | null {

@@ -35,8 +35,8 @@ export interface FindingChanges {
 
 export interface BuilderOptions {
   /**
-   * False when the caller takes every finding with `takeChanges` and keeps them itself (the page's worker
-   * posts them to the page); the builder then keeps only what deduplication needs. Default true.
+   * False when the caller takes every finding with `takeChanges` and keeps them itself, as the page's worker
+   * does. The builder then keeps only what deduplication needs. Default true.
    */
   retain?: boolean;
 }

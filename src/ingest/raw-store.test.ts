@@ -3,7 +3,7 @@ import { CHANGED_FILE, RawStore } from './raw-store';
 
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
-/** A file of JSON records, pretty-printed, with the byte range of each. */
+/** Builds a file of pretty-printed JSON records, and returns it with the byte range of each record. */
 function fileOf(records: object[]): { blob: Blob; ranges: [number, number][] } {
   const encoder = new TextEncoder();
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -63,10 +63,10 @@ describe('RawStore', () => {
 
 describe('RawStore errors', () => {
   it('names a file that cannot be read', async () => {
-    const gone = new File(['{}'], 'gone.json');
-    Object.defineProperty(gone, 'slice', { value: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }) });
+    const unreadable = new File(['{}'], 'gone.json');
+    Object.defineProperty(unreadable, 'slice', { value: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }) });
     const store = new RawStore();
-    store.setRange(0, store.addBlob(gone), 0, 2);
+    store.setRange(0, store.addBlob(unreadable), 0, 2);
     await expect(store.read(0)).rejects.toThrow(/"gone.json" could not be read again.*load it again/);
   });
 });

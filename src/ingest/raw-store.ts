@@ -88,7 +88,7 @@ export class RawStore {
   }
 }
 
-/** Reads a slice of a file, with an error that says what to do when the file is gone or changed. */
+/** Reads a slice of a file. The error for a file that is gone or changed names the file and the next step. */
 async function readBytes(blob: Blob, start: number, end: number): Promise<Uint8Array> {
   try {
     return new Uint8Array(await blob.slice(start, end).arrayBuffer());

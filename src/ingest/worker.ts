@@ -141,7 +141,9 @@ async function answerRaw(requestId: number, indexes: number[]): Promise<void> {
   try {
     post({ type: 'raw', requestId, texts: await raw.readMany(indexes) });
   } catch (error) {
-    post({ type: 'raw-failed', requestId, message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`ingest worker: raw record request ${requestId} for ${indexes.length} findings failed: ${message}`);
+    post({ type: 'raw-failed', requestId, message });
   }
 }
 

@@ -5,17 +5,14 @@ import type { FacetKey } from '../../../analysis/filters';
 import { formatCount } from '../../lib/format';
 import { FACET_TITLES, facetLabel } from '../../lib/labels';
 
-export function FacetMenu({
-  facet,
-  options,
-  selected,
-  onToggle,
-}: {
+interface FacetMenuProps {
   facet: FacetKey;
   options: CountEntry[];
   selected: readonly string[];
   onToggle: (value: string) => void;
-}) {
+}
+
+export function FacetMenu({ facet, options, selected, onToggle }: FacetMenuProps) {
   const title = FACET_TITLES[facet];
   const menuRef = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
@@ -64,17 +61,7 @@ export function FacetMenu({
   );
 }
 
-function FacetOptions({
-  facet,
-  options,
-  selected,
-  onToggle,
-}: {
-  facet: FacetKey;
-  options: CountEntry[];
-  selected: readonly string[];
-  onToggle: (value: string) => void;
-}) {
+function FacetOptions({ facet, options, selected, onToggle }: FacetMenuProps) {
   // Selected values stay listed even when no finding has them any more (after removing a file).
   const missing = selected.filter((value) => !options.some((option) => option.key === value)).map((key) => ({ key, count: 0 }));
   const all = [...options, ...missing];

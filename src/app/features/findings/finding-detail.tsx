@@ -22,7 +22,7 @@ export function safeHref(url: string | null): string | null {
   }
 }
 
-/** The raw record, read on demand: large inputs keep it in the ingest worker, or in the file itself. */
+/** Shows the raw record, read on demand from the ingest worker, which keeps it as text or as a range of the file. */
 function RawRecord({ finding }: { finding: Finding }) {
   const raw = useRawRecord(finding);
   if (raw.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the raw record...</p>;

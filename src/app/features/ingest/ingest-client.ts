@@ -140,8 +140,8 @@ export class IngestClient {
   }
 
   /**
-   * The masked raw records of `findings`, in order, read by the worker that holds them. A finding that did
-   * not come from this client's worker (a report, a test) answers with its own `raw`.
+   * Returns the masked raw records of `findings`, in order, read by the worker that keeps them. A finding
+   * that did not come from this client's worker (a report, a test) gives its own `raw`.
    */
   rawRecords(findings: readonly Finding[]): Promise<string[]> {
     if (!findings.some((finding) => this.received.has(finding))) return Promise.resolve(findings.map((finding) => finding.raw));
