@@ -52,7 +52,7 @@ export function FacetMenu({ facet, options, selected, onToggle }: FacetMenuProps
         {title}
         {selected.length > 0 ? ` (${selected.length})` : ''} <span aria-hidden="true">▾</span>
       </summary>
-      <fieldset className="absolute left-0 z-30 mt-1 max-h-80 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <fieldset className="fixed inset-x-4 z-30 mt-1 max-h-80 w-auto sm:absolute sm:inset-x-auto sm:left-0 sm:w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <legend className="sr-only">{title}</legend>
         {/* A closed menu renders no options: the check facet can list a thousand, and typing re-renders the bar. */}
         {open ? <FacetOptions facet={facet} options={options} selected={selected} onToggle={onToggle} /> : null}
